@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+// newsconv: convert news stories between plain text, Markdown, HTML, NewsML-G2, EPUB and JSON.
+import PackageDescription
+
+let package = Package(
+    name: "newsconv",
+    products: [
+        .library(name: "NewsConvKit", targets: ["NewsConvKit"]),
+        .executable(name: "newsconv", targets: ["newsconv"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // libxml2 (Debian: libxml2-dev) for the HTML and XML readers and schema validation.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        // zlib (Debian: zlib1g-dev) for raw deflate and CRC-32 in the ZIP container code.
+        .systemLibrary(
+            name: "CZlibSystem",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
+        .target(
+            name: "NewsConvKit",
+            dependencies: [
+                "CLibXML2",
+                "CZlibSystem",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "newsconv",
+            dependencies: [
+                "NewsConvKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "NewsConvKitTests",
+            dependencies: ["NewsConvKit"]
+        ),
+        .testTarget(
+            name: "newsconvTests",
+            dependencies: ["NewsConvKit"]
+        ),
+    ]
+)

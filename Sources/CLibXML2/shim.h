@@ -1,0 +1,14 @@
+#ifndef NEWSCONV_CLIBXML2_SHIM_H
+#define NEWSCONV_CLIBXML2_SHIM_H
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/tree.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlIO.h>
+#include <libxml/xmlschemas.h>
+#include <libxml/xpath.h>
+#include <libxml/xmlsave.h>
+#include <libxml/entities.h>
+#endif

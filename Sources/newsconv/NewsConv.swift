@@ -1,0 +1,153 @@
+import ArgumentParser
+import NewsConvKit
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The `newsconv` command: argument parsing and messages only; the work is `Converter.run`.
+@main
+struct NewsConv: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "newsconv",
+        abstract: "Convert news stories between plain text, Markdown, HTML, NewsML-G2, EPUB and JSON.",
+        discussion: """
+            Formats are inferred from file names (story.txt, story.md, page.html, item.xml, \
+            edition.epub, story.json) and, on standard input, from the content; -f and -t force them. \
+            With no INPUT, or -, the story is read from standard input; with no -o it is written to \
+            standard output. Several inputs with -o make one document (an EPUB edition, a NewsML-G2 \
+            news message); with --output-dir each input is converted on its own.
+
+            Examples:
+              newsconv story.txt -o story.epub
+              newsconv page.html -o story.md
+              newsconv a.txt b.md c.xml -o today.epub --title "Morning Edition"
+              newsconv stories/*.txt -t html --output-dir public/
+              cat story.txt | newsconv -t newsml > item.xml
+
+            Exit status follows sysexits: 0 done, 64 usage, 65 bad input data, 66 missing input, \
+            69 format not available, 73 cannot create output, 74 write failed.
+            """,
+        version: "0.1.0",
+        subcommands: [Validate.self]
+    )
+
+    @Argument(help: ArgumentHelp("Input files; - or none for standard input.", valueName: "INPUT"))
+    var inputs: [String] = []
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output file; - or none for standard output.", valueName: "FILE"))
+    var output: String?
+
+    @Option(name: [.customShort("f"), .long], help: ArgumentHelp("Input format (see --list-formats).", valueName: "FORMAT"))
+    var from: String?
+
+    @Option(name: [.customShort("t"), .long], help: ArgumentHelp("Output format (see --list-formats).", valueName: "FORMAT"))
+    var to: String?
+
+    @Flag(help: "A complete document (HTML page, EPUB title page), or the body alone.")
+    var layout: Layout = .standalone
+
+    @Option(help: ArgumentHelp("Theme for HTML and EPUB: a built-in name or a theme directory.", valueName: "NAME|DIR"))
+    var theme: String?
+
+    @Option(name: .customLong("css"), help: ArgumentHelp("Add a stylesheet to HTML and EPUB output (repeatable).", valueName: "FILE"))
+    var stylesheets: [String] = []
+
+    @Option(name: [.customShort("M"), .customLong("metadata")],
+            help: ArgumentHelp("Set story metadata and template variables, e.g. -M lang=de (repeatable).", valueName: "KEY=VALUE"))
+    var metadata: [String] = []
+
+    @Option(help: ArgumentHelp("YAML or JSON file of metadata applied to every story.", valueName: "FILE"))
+    var metadataFile: String?
+
+    @Option(help: ArgumentHelp("Line width of plain-text output.", valueName: "N"))
+    var columns: Int = 72
+
+    @Option(help: ArgumentHelp("Convert each input on its own into DIR (with -t).", valueName: "DIR"))
+    var outputDir: String?
+
+    @Option(help: ArgumentHelp("Title of an edition made of several stories.", valueName: "TEXT"))
+    var title: String?
+
+    @Option(help: ArgumentHelp("Cover image of an EPUB edition.", valueName: "IMAGE"))
+    var cover: String?
+
+    @Option(help: ArgumentHelp("Address that relative links in HTML input resolve against.", valueName: "URL"))
+    var baseURL: String?
+
+    @Option(help: "Body markup of NewsML-G2 output.")
+    var newsmlBody: NewsMLBody = .xhtml
+
+    @Flag(help: "List the formats and exit.")
+    var listFormats = false
+
+    @Flag(name: .shortAndLong, help: "Do not print warnings.")
+    var quiet = false
+
+    enum Layout: String, EnumerableFlag {
+        case standalone, fragment
+    }
+
+    enum NewsMLBody: String, ExpressibleByArgument, CaseIterable {
+        case xhtml, nitf
+    }
+
+    func validate() throws {
+        if columns < 10 { throw ValidationError("--columns must be at least 10") }
+        if outputDir != nil && output != nil { throw ValidationError("use either -o or --output-dir, not both") }
+        for pair in metadata where !pair.contains("=") {
+            throw ValidationError("-M needs KEY=VALUE, got \"\(pair)\"")
+        }
+    }
+
+    func run() throws {
+        if listFormats {
+            print(FormatTable.render(FormatRegistry.builtIn), terminator: "")
+            return
+        }
+        var settings: [String: String] = ["newsml.body": newsmlBody.rawValue]
+        if let baseURL { settings["html.base-url"] = baseURL }
+        let request = ConversionRequest(
+            inputs: inputs,
+            output: output,
+            outputDirectory: outputDir,
+            from: from,
+            to: to,
+            readOptions: ReadOptions(baseURL: baseURL),
+            writeOptions: WriteOptions(
+                standalone: layout == .standalone, columns: columns, theme: theme, stylesheets: stylesheets,
+                title: title, cover: cover, settings: settings),
+            metadata: metadata.map { pair in
+                let eq = pair.firstIndex(of: "=")!
+                return (String(pair[..<eq]), String(pair[pair.index(after: eq)...]))
+            },
+            metadataFile: metadataFile
+        )
+        let converter = Converter()
+        do {
+            try converter.run(request)
+            report(converter.diagnostics)
+        } catch let error as NewsConvError {
+            report(converter.diagnostics)
+            Self.fail(error)
+        }
+    }
+
+    private func report(_ diagnostics: Diagnostics) {
+        guard !quiet else { return }
+        for warning in diagnostics.drain() { Self.printError("newsconv: warning: \(warning)") }
+    }
+
+    static func printError(_ line: String) {
+        var bytes = Array(line.utf8)
+        bytes.append(10)
+        _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+    }
+
+    static func fail(_ error: NewsConvError) -> Never {
+        printError("newsconv: \(error)")
+        Glibc.exit(error.exitCode)
+    }
+}
