@@ -6,7 +6,7 @@ extension Format {
         extensions: ["md", "markdown", "mdown", "mkd", "mkdn"],
         mediaType: "text/markdown",
         summary: "CommonMark 0.31.2 with GFM tables, strikethrough, autolinks, task lists; YAML front matter",
-        reader: nil,
+        reader: MarkdownReader(),
         writer: nil,
         sniff: { prefix in
             let s = Sniffing.trimmedStart(prefix)
