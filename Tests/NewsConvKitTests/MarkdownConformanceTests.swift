@@ -62,4 +62,27 @@ struct MarkdownConformanceTests {
         for failure in failures { Issue.record(Comment(rawValue: failure)) }
         #expect(failures.isEmpty)
     }
+
+    /// Markdown → AST → Markdown → AST gives the same AST, for every example of both specs,
+    /// read with and without the GFM extensions.
+    @Test(arguments: [MarkdownExtensions.gfm, .commonMark])
+    func roundTripOfEveryExample(_ extensions: MarkdownExtensions) throws {
+        let examples = try SpecExample.load(Self.commonMarkSpec)
+            + SpecExample.load(Self.gfmSpec).filter { Self.gfmKinds.contains($0.kind) }
+        let reader = MarkdownReader(extensions: extensions)
+        var failures: [String] = []
+        for example in examples {
+            let first = try reader.read(Array(example.markdown.utf8), context: ReadContext())
+            let markdown = try MarkdownWriter().write(first, context: WriteContext())
+            let second = try reader.read(markdown, context: ReadContext())
+            if first != second {
+                failures.append("example \(example.number) (line \(example.line)):\n--- markdown\n\(example.markdown)--- written\n"
+                                + String(decoding: markdown, as: UTF8.self) + "--- first AST\n\(first.stories.first?.body ?? [])\n--- second AST\n\(second.stories.first?.body ?? [])")
+            }
+        }
+        let name = extensions == .gfm ? "GFM" : "CommonMark"
+        print("Markdown round trip (\(name) reader): \(examples.count - failures.count) of \(examples.count) examples give the same AST")
+        for failure in failures.prefix(40) { Issue.record(Comment(rawValue: failure)) }
+        #expect(failures.isEmpty)
+    }
 }

@@ -515,8 +515,9 @@ struct MarkdownBlockParser {
         case UInt8(ascii: "x"), UInt8(ascii: "X"): nodes[Int(item)].checked = 1
         default: return
         }
-        nodes[Int(b)].contentStart = s + 3
-        for i in (s + 3)..<node.contentEnd where !MarkdownCharacters.isSpace(content[i]) { return }
-        unlink(b)
+        var start = s + 3
+        while start < node.contentEnd && MarkdownCharacters.isSpace(content[start]) { start += 1 }
+        nodes[Int(b)].contentStart = start
+        if start == node.contentEnd { unlink(b) }
     }
 }

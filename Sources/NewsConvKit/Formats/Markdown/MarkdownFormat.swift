@@ -7,7 +7,7 @@ extension Format {
         mediaType: "text/markdown",
         summary: "CommonMark 0.31.2 with GFM tables, strikethrough, autolinks, task lists; YAML front matter",
         reader: MarkdownReader(),
-        writer: nil,
+        writer: MarkdownWriter(),
         sniff: { prefix in
             let s = Sniffing.trimmedStart(prefix)
             return s.starts(with: Array("---\n".utf8)) || s.starts(with: Array("---\r\n".utf8))

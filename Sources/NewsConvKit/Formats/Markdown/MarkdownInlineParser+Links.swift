@@ -27,8 +27,9 @@ extension MarkdownInlineParser {
             appendText(pos - 1, pos)
             return
         }
-        guard opener.active else {
-            brackets.removeLast()
+        // After a link, the link openers before it are inactive (links do not nest).
+        guard opener.image || brackets.count - 1 >= linkOpenersInactiveBelow else {
+            popBracket()
             appendText(pos - 1, pos)
             return
         }
@@ -73,7 +74,7 @@ extension MarkdownInlineParser {
         }
 
         guard let target else {
-            brackets.removeLast()
+            popBracket()
             pos = initialPos
             appendText(pos - 1, pos)
             return
@@ -94,18 +95,15 @@ extension MarkdownInlineParser {
             nodes[0].lastChild = link
         }
         processEmphasis(bottom: opener.delimiterBottom)
+        popBracket()
+        // Links may not contain links: every link opener still open becomes text. One index
+        // marks them all, so runs like `![[]()` stay linear.
+        if !opener.image { linkOpenersInactiveBelow = brackets.count }
+    }
+
+    private mutating func popBracket() {
         brackets.removeLast()
-        // Links may not contain links: earlier link openers become text.
-        if !opener.image {
-            var k = brackets.count - 1
-            while k >= 0 {
-                if !brackets[k].image {
-                    if !brackets[k].active { break }
-                    brackets[k].active = false
-                }
-                k -= 1
-            }
-        }
+        linkOpenersInactiveBelow = min(linkOpenersInactiveBelow, brackets.count)
     }
 
     /// A `<`: an autolink, raw HTML, or text.

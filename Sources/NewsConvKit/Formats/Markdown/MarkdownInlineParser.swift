@@ -48,7 +48,6 @@ struct MarkdownInlineParser {
         /// Index just after the `[`.
         var position: Int
         var image: Bool
-        var active = true
         var bracketAfter = false
         /// Delimiters from this index on come after the bracket.
         var delimiterBottom: Int32
@@ -61,6 +60,8 @@ struct MarkdownInlineParser {
     var delimiters: [Delimiter] = []
     var lastDelimiter: Int32 = -1
     var brackets: [Bracket] = []
+    /// Link openers below this index of `brackets` are inactive.
+    var linkOpenersInactiveBelow = 0
     /// Decoded text (entities, normalised code) that is not a slice of the input.
     var extra: [UInt8] = []
     var links: [(destination: String, title: String?)] = []
@@ -104,6 +105,7 @@ struct MarkdownInlineParser {
         extra.removeAll(keepingCapacity: true)
         links.removeAll(keepingCapacity: true)
         lastDelimiter = -1
+        linkOpenersInactiveBelow = 0
         for k in touchedBackticks { backticks[k] = -1 }
         touchedBackticks.removeAll(keepingCapacity: true)
         scannedForBackticks = false
