@@ -6,7 +6,7 @@ extension Format {
         extensions: ["html", "htm", "xhtml"],
         mediaType: "text/html",
         summary: "HTML5: themed standalone pages or body fragments; reads real news pages",
-        reader: nil,
+        reader: HTMLReader(),
         writer: nil,
         sniff: { prefix in
             let s = Sniffing.trimmedStart(prefix)
