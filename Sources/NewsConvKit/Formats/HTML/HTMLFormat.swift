@@ -7,7 +7,7 @@ extension Format {
         mediaType: "text/html",
         summary: "HTML5: themed standalone pages or body fragments; reads real news pages",
         reader: HTMLReader(),
-        writer: nil,
+        writer: HTMLWriter(),
         sniff: { prefix in
             let s = Sniffing.trimmedStart(prefix)
             return Sniffing.containsCaseInsensitive(s.prefix(1024), "<!doctype html")
