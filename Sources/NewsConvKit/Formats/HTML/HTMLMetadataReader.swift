@@ -60,7 +60,16 @@ struct HTMLMetadataReader {
             title = meta.readability(key)
         }
         if title == nil { title = itemprop("headline") ?? firstText(ofClass: "entry-title") }
-        if title == nil { title = ArticleTitle.fromDocument(dom, title: documentTitle) }
+        if title == nil {
+            let fromTitle = ArticleTitle.fromDocument(dom, title: documentTitle)
+            title = fromTitle
+            // Readability keeps "Short headline | Site" whole; the page's <h1> says which part is the headline.
+            if let h1 = dom.descendants(of: dom.document, named: "h1").first.map({ dom.textContent($0).collapsingWhitespace }),
+                !h1.isEmpty, fromTitle != h1, fromTitle.hasPrefix(h1), ArticleTitle.startsWithSeparator(fromTitle.dropFirst(h1.count))
+            {
+                title = h1
+            }
+        }
         result.title = HTMLEntities.unescapeBasic(title ?? "")
         m.headline = result.title.collapsingWhitespace.isEmpty ? nil : result.title.collapsingWhitespace
         if let alternative = article?.string("alternativeHeadline")?.collapsingWhitespace, !alternative.isEmpty,

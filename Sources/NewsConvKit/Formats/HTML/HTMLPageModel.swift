@@ -70,7 +70,7 @@ struct HTMLPageModel {
             out += Array("\">\n".utf8)
         }
         meta("property", "og:type", isEdition ? "website" : "article")
-        meta("property", "og:title", title)
+        meta("property", "og:title", isEdition ? title : m.headline)
         meta("property", "og:description", m.summary)
         meta("property", "og:url", m.url)
         meta("property", "og:site_name", m.provider)
@@ -96,7 +96,7 @@ struct HTMLPageModel {
         let m = story.metadata
         var values: [String: Any] = ["index": index, "anchor": "story-\(index)"]
         if let language = m.language, language != pageLanguage { values["storyLang"] = Escaping.html(language) }
-        values["headline"] = Escaping.html(m.headline ?? "")
+        if let headline = m.headline, !headline.isEmpty { values["headline"] = Escaping.html(headline) }
         if let deck = m.subheadline { values["subheadline"] = Escaping.html(deck) }
         if let kicker = m.extra["section"] ?? m.genre { values["kicker"] = Escaping.html(kicker) }
         values["hasBylines"] = !m.bylines.isEmpty

@@ -23,7 +23,7 @@ extension Theme {
 {{{jsonLD}}}
 </head>
 <body>
-<header class="masthead">
+<header class="masthead site-header">
 <p class="nameplate">{{#siteName}}{{{siteName}}}{{/siteName}}{{^siteName}}The Daily Chronicle{{/siteName}}</p>
 {{#isEdition}}
 <p class="edition-title">{{{editionTitle}}}</p>
@@ -203,7 +203,9 @@ th, td { border-bottom: 1px solid #999; padding: 0.2em 0.4em; text-align: left; 
 {{#kicker}}
 <p class="kicker">{{{kicker}}}</p>
 {{/kicker}}
+{{#headline}}
 <h1 class="headline">{{{headline}}}</h1>
+{{/headline}}
 {{#subheadline}}
 <p class="deck">{{{subheadline}}}</p>
 {{/subheadline}}
@@ -276,7 +278,7 @@ th, td { border-bottom: 1px solid #999; padding: 0.2em 0.4em; text-align: left; 
 {{{jsonLD}}}
 </head>
 <body>
-<header class="masthead">
+<header class="masthead site-header">
 <p class="desk"><span class="desk-tag">Wire</span> {{#siteName}}{{{siteName}}}{{/siteName}}{{^siteName}}News desk{{/siteName}}</p>
 {{#isEdition}}
 <p class="edition-title">{{{editionTitle}}}</p>
@@ -450,7 +452,9 @@ th, td { border-bottom: 1px solid #999; padding: 0.2em 0.4em; text-align: left; 
 {{#kicker}}
 <p class="kicker">{{{kicker}}}</p>
 {{/kicker}}
+{{#headline}}
 <h1 class="headline">{{{headline}}}</h1>
+{{/headline}}
 {{#subheadline}}
 <p class="deck">{{{subheadline}}}</p>
 {{/subheadline}}
@@ -524,7 +528,7 @@ th, td { border-bottom: 1px solid #999; padding: 0.2em 0.4em; text-align: left; 
 {{{jsonLD}}}
 </head>
 <body>
-<header class="topbar">
+<header class="topbar site-header">
 <p class="brand">{{#siteName}}{{{siteName}}}{{/siteName}}{{^siteName}}Late Edition{{/siteName}}</p>
 {{#isEdition}}
 <p class="edition-title">{{{editionTitle}}}</p>
@@ -657,7 +661,9 @@ th, td { border-bottom: 1px solid #888; padding: 0.2em 0.4em; text-align: left; 
 {{#kicker}}
 <p class="kicker">{{{kicker}}}</p>
 {{/kicker}}
+{{#headline}}
 <h1 class="headline">{{{headline}}}</h1>
+{{/headline}}
 {{#subheadline}}
 <p class="deck">{{{subheadline}}}</p>
 {{/subheadline}}
