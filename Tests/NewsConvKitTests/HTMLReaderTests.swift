@@ -324,4 +324,33 @@ struct HTMLReaderTests {
         #expect(m.keywords == ["a", "b"])
         #expect(back.body == original.body)
     }
+
+    @Test func jsonValuesForJSONLD() {
+        let value = JSONValue.parse(#" {"a": [1, -2.5e3, true, false, null], "s": "x\"\u00e9\ud83d\ude00\n", "o": {}, "a2": []} "#)
+        #expect(value?["a"] == .array([.number("1"), .number("-2.5e3"), .bool(true), .bool(false), .null]))
+        #expect(value?["s"]?.string == "x\"é😀\n")
+        #expect(value?["o"] == .object([]))
+        #expect(value?["a2"] == .array([]))
+        for bad in ["", "{", "[1,]", "{\"a\" 1}", "\"unterminated", "tru", "{} extra", String(repeating: "[", count: 1000)] {
+            #expect(JSONValue.parse(bad) == nil, "\(bad.prefix(20)) should not parse")
+        }
+    }
+
+    @Test func fastUTF8CheckAgreesWithTheDecoder() {
+        var samples: [[UInt8]] = [[], Array("plain ascii text that is long".utf8), Array("café ☕ 😀 mixed".utf8),
+                                  [0xC3], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0x80]]
+        var seed: UInt64 = 42
+        for _ in 0..<300 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(seed % 40) {
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                bytes.append(UInt8(truncatingIfNeeded: seed >> 56) | (seed % 3 == 0 ? 0 : 0x80))
+            }
+            samples.append(bytes)
+            samples.append(Array("prefix ok ".utf8) + bytes)
+        }
+        for sample in samples {
+            #expect(HTMLEncodingSniffer.isValidUTF8(sample) == TextDecoding.isValidUTF8(sample), "\(sample)")
+        }
+    }
 }

@@ -262,9 +262,21 @@ struct ArticleExtractor {
 
     private static func tokens(_ text: String) -> [String] {
         // JavaScript's \W+ splits on everything but ASCII letters, digits and "_".
-        text.lowercased().split { ch in
-            !(ch.isASCII && (ch.isLetter || ch.isNumber || ch == "_"))
-        }.map(String.init)
+        var result: [String] = []
+        var current: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte + 32)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"): current.append(byte)
+            default:
+                if !current.isEmpty {
+                    result.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+        if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
+        return result
     }
 
     private mutating func checkByline(_ id: NodeID, matchString: String) -> Bool {
@@ -299,10 +311,11 @@ struct ArticleExtractor {
     // MARK: Finding the article
 
     /// Finds the article and returns a new `<div>` holding it, or nil when the page has no text.
-    mutating func grabArticle() -> NodeID? {
-        let page = dom.body
+    /// `rebuild` gives the prepared page again for another attempt (rebuilding is cheaper than
+    /// keeping a copy of every node for the rare page that needs it).
+    mutating func grabArticle(rebuild: () -> HTMLDOM) -> NodeID? {
+        var page = dom.body
         guard page != HTMLDOM.none else { return nil }
-        let pristine = dom
         var attempts: [(dom: HTMLDOM, content: NodeID, length: Int)] = []
 
         while true {
@@ -378,7 +391,9 @@ struct ArticleExtractor {
                 return content
             }
             attempts.append((dom, content, textLength))
-            dom = pristine
+            dom = rebuild()
+            page = dom.body
+            guard page != HTMLDOM.none else { return nil }
             if flags.contains(.stripUnlikelyCandidates) {
                 flags.remove(.stripUnlikelyCandidates)
             } else if flags.contains(.weightClasses) {

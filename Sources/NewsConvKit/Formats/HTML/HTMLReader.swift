@@ -13,13 +13,20 @@ public struct HTMLReader: DocumentReader {
             throw NewsConvError.badInput("empty input; expected HTML")
         }
         let encoding = HTMLEncodingSniffer.encoding(of: input)
-        let parsed = try XMLDocument.parseHTML(input, encoding: encoding, sourceName: context.sourceName)
-        var extractor = ArticleExtractor(dom: HTMLDOM(parsed))
-        extractor.unwrapNoscriptImages()
-        let scripts = extractor.dom.descendants(of: extractor.dom.document, named: "script")
-            .filter { extractor.dom.attribute($0, "type")?.trimmingJSWhitespace.lowercased() == "application/ld+json" }
-            .map { extractor.dom.textContent($0) }
-        extractor.prepareDocument()
+        // The page in newsconv's own DOM, prepared for the article finder; libxml2's tree is
+        // freed as soon as it is copied. Returns the JSON-LD scripts too (read before scripts go).
+        func prepared() throws -> (dom: HTMLDOM, scripts: [String]) {
+            let parsed = try XMLDocument.parseHTML(input, encoding: encoding, sourceName: context.sourceName)
+            var extractor = ArticleExtractor(dom: HTMLDOM(parsed, expectedSize: input.count))
+            extractor.unwrapNoscriptImages()
+            // Only JSON-LD scripts are copied into the DOM.
+            let scripts = extractor.dom.descendants(of: extractor.dom.document, named: "script").map { extractor.dom.textContent($0) }
+            extractor.prepareDocument()
+            return (extractor.dom, scripts)
+        }
+        let (dom, scripts) = try prepared()
+        var extractor = ArticleExtractor(dom: dom)
+        let rebuild = { (try? prepared().dom) ?? HTMLDOM() }
 
         let page = HTMLMetadataReader(dom: extractor.dom, jsonLDScripts: scripts, pageURL: context.options.baseURL).read()
         var metadata = page.metadata
@@ -28,7 +35,7 @@ public struct HTMLReader: DocumentReader {
         extractor.knownDateline = metadata.dateline?.text
 
         var body: [Block] = []
-        if let article = extractor.grabArticle() {
+        if let article = extractor.grabArticle(rebuild: rebuild) {
             var builder = HTMLBlockBuilder(dom: extractor.dom, baseURL: page.baseURL)
             body = builder.blocks(of: article)
         }
