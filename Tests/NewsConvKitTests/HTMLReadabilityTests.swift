@@ -116,7 +116,8 @@ struct HTMLReadabilityTests {
         #expect((worst?.f1 ?? 0) >= 0.6, "lowest body F1 \(worst?.f1 ?? 0) on \(worst?.name ?? "-")")
     }
 
-    /// HTML → AST → HTML (the writer's page) → AST keeps the article: the same words in the
+    /// HTML → AST → HTML (the writer's page, which tidy must find valid) → AST keeps the
+    /// article: the same words in the
     /// body, the same headline (where the page had one: a page needs a title, so one without
     /// comes back titled "Untitled") and bylines.
     @Test("round trip through newsconv's own page", .enabled(if: Corpus.isAvailable, Corpus.skipMessage))
@@ -126,6 +127,10 @@ struct HTMLReadabilityTests {
         for name in Self.pages {
             let first = try readDocument(try Corpus.bytes("html/\(name)/source.html"), as: .html, name: name)
             let page = try writeDocument(first, as: .html)
+            if let tidy = which("tidy") {
+                let (status, output) = try HTMLWriterTests.run(tidy, ["-errors", "-q"], input: String(decoding: page, as: UTF8.self))
+                #expect(status == 0 && output.isEmpty, "\(name): the written page is not valid HTML5: \(output)")
+            }
             let second = try readDocument(page, as: .html, name: name + " (written)")
             let a = first.stories.first ?? Story(), b = second.stories.first ?? Story()
             let score = Self.f1(Self.words(b.plainText), Self.words(a.plainText))
