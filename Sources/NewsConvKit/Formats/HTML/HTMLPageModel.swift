@@ -8,10 +8,10 @@
 /// `generator`, `stories`, and each `-M key=value` as `key` (unless a page value has that name)
 /// and as `variables.key`.
 ///
-/// Story: `index`, `anchor`, `storyLang` (when it differs from the page), `headline`, `subheadline`, `kicker`, `hasBylines`,
+/// Story: `index`, `anchor`, `storyLang` (when it differs from the page), `headline`, `subheadline`, `kicker`, `hasMeta` (bylines or dates to show), `hasBylines`,
 /// `bylines` (`name`, `role`, `separator`), `published` and `modified` (`iso`, `display`),
 /// `dateline`, `heroImage` (`src`, `alt`, `caption`, `credit`, `hasCaption`), `body`,
-/// `contributors`, `copyright`, `credit`, `usageTerms`, `hasKeywords`, `keywords` (`keyword`),
+/// `hasFooter` (any of the next to show), `contributors`, `copyright`, `credit`, `usageTerms`, `hasKeywords`, `keywords` (`keyword`),
 /// `url`, `provider`, `summary`.
 struct HTMLPageModel {
     let values: [String: Any]
@@ -109,6 +109,7 @@ struct HTMLPageModel {
         }
         if let published = m.published { values["published"] = timeValues(published) }
         if let modified = m.modified, modified != m.published { values["modified"] = timeValues(modified) }
+        values["hasMeta"] = !m.bylines.isEmpty || m.published != nil || m.modified != nil
         let dateline = m.dateline.map(\.text).flatMap { $0.isEmpty ? nil : $0 }
         if let dateline { values["dateline"] = Escaping.html(dateline) }
 
@@ -136,6 +137,7 @@ struct HTMLPageModel {
         if let credit = m.creditLine { values["credit"] = Escaping.html(credit) }
         if let terms = m.usageTerms { values["usageTerms"] = Escaping.html(terms) }
         values["hasKeywords"] = !m.keywords.isEmpty
+        values["hasFooter"] = ["contributors", "copyright", "credit", "usageTerms"].contains { values[$0] != nil } || !m.keywords.isEmpty
         values["keywords"] = m.keywords.map { ["keyword": Escaping.html($0)] }
         if let url = m.url { values["url"] = Escaping.href(url) }
         if let provider = m.provider { values["provider"] = Escaping.html(provider) }

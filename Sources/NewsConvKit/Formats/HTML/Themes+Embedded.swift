@@ -209,6 +209,7 @@ th, td { border-bottom: 1px solid #999; padding: 0.2em 0.4em; text-align: left; 
 {{#subheadline}}
 <p class="deck">{{{subheadline}}}</p>
 {{/subheadline}}
+{{#hasMeta}}
 <div class="story-meta">
 {{#hasBylines}}
 <address class="byline" id="{{{anchor}}}-byline">By {{#bylines}}<a rel="author" href="#{{{anchor}}}-byline">{{{name}}}</a>{{#role}}, <span class="role">{{{role}}}</span>{{/role}}{{{separator}}}{{/bylines}}</address>
@@ -220,6 +221,7 @@ th, td { border-bottom: 1px solid #999; padding: 0.2em 0.4em; text-align: left; 
 <time class="updated" datetime="{{{iso}}}">Updated {{{display}}}</time>
 {{/modified}}
 </div>
+{{/hasMeta}}
 </header>
 {{#heroImage}}
 <figure class="hero">
@@ -232,6 +234,7 @@ th, td { border-bottom: 1px solid #999; padding: 0.2em 0.4em; text-align: left; 
 <div class="story-body">
 {{{body}}}
 </div>
+{{#hasFooter}}
 <footer class="story-footer">
 {{#contributors}}
 <p class="contributors">{{{contributors}}}</p>
@@ -253,6 +256,7 @@ th, td { border-bottom: 1px solid #999; padding: 0.2em 0.4em; text-align: left; 
 <p class="usage-terms"><small>{{{usageTerms}}}</small></p>
 {{/usageTerms}}
 </footer>
+{{/hasFooter}}
 </article>
 
 """####,
@@ -458,6 +462,7 @@ th, td { border-bottom: 1px solid #999; padding: 0.2em 0.4em; text-align: left; 
 {{#subheadline}}
 <p class="deck">{{{subheadline}}}</p>
 {{/subheadline}}
+{{#hasMeta}}
 <div class="story-meta">
 {{#hasBylines}}
 <address class="byline" id="{{{anchor}}}-byline">By {{#bylines}}<a rel="author" href="#{{{anchor}}}-byline">{{{name}}}</a>{{#role}}, <span class="role">{{{role}}}</span>{{/role}}{{{separator}}}{{/bylines}}</address>
@@ -469,6 +474,7 @@ th, td { border-bottom: 1px solid #999; padding: 0.2em 0.4em; text-align: left; 
 <time class="updated" datetime="{{{iso}}}">Updated {{{display}}}</time>
 {{/modified}}
 </div>
+{{/hasMeta}}
 </header>
 {{#heroImage}}
 <figure class="hero">
@@ -481,6 +487,7 @@ th, td { border-bottom: 1px solid #999; padding: 0.2em 0.4em; text-align: left; 
 <div class="story-body">
 {{{body}}}
 </div>
+{{#hasFooter}}
 <footer class="story-footer">
 {{#contributors}}
 <p class="contributors">{{{contributors}}}</p>
@@ -502,6 +509,7 @@ th, td { border-bottom: 1px solid #999; padding: 0.2em 0.4em; text-align: left; 
 <p class="usage-terms"><small>{{{usageTerms}}}</small></p>
 {{/usageTerms}}
 </footer>
+{{/hasFooter}}
 </article>
 
 """####,
@@ -667,6 +675,7 @@ th, td { border-bottom: 1px solid #888; padding: 0.2em 0.4em; text-align: left; 
 {{#subheadline}}
 <p class="deck">{{{subheadline}}}</p>
 {{/subheadline}}
+{{#hasMeta}}
 <div class="story-meta">
 {{#hasBylines}}
 <address class="byline" id="{{{anchor}}}-byline">By {{#bylines}}<a rel="author" href="#{{{anchor}}}-byline">{{{name}}}</a>{{#role}}, <span class="role">{{{role}}}</span>{{/role}}{{{separator}}}{{/bylines}}</address>
@@ -678,6 +687,7 @@ th, td { border-bottom: 1px solid #888; padding: 0.2em 0.4em; text-align: left; 
 <time class="updated" datetime="{{{iso}}}">Updated {{{display}}}</time>
 {{/modified}}
 </div>
+{{/hasMeta}}
 </header>
 {{#heroImage}}
 <figure class="hero">
@@ -690,6 +700,7 @@ th, td { border-bottom: 1px solid #888; padding: 0.2em 0.4em; text-align: left; 
 <div class="story-body">
 {{{body}}}
 </div>
+{{#hasFooter}}
 <footer class="story-footer">
 {{#contributors}}
 <p class="contributors">{{{contributors}}}</p>
@@ -711,6 +722,7 @@ th, td { border-bottom: 1px solid #888; padding: 0.2em 0.4em; text-align: left; 
 <p class="usage-terms"><small>{{{usageTerms}}}</small></p>
 {{/usageTerms}}
 </footer>
+{{/hasFooter}}
 </article>
 
 """####,
