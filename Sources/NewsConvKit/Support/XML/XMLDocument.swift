@@ -30,17 +30,36 @@ public final class XMLDocument: @unchecked Sendable {
         defer { xmlFreeParserCtxt(context) }
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_NOERROR.rawValue
             | XML_PARSE_NOWARNING.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_COMPACT.rawValue)
-        let doc: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) {
-                xmlCtxtReadMemory(context, $0.baseAddress, Int32(clamping: $0.count), nil, nil, options)
+        // libxml2 goes on after the first error and reports its consequences (a mismatched tag,
+        // then "premature end of data" at the last line); the first error is the one to show.
+        let first = FirstError()
+        context.pointee._private = Unmanaged.passUnretained(first).toOpaque()
+        context.pointee.sax.pointee.serror = { userData, error in
+            guard let userData, let error else { return }
+            let parser = userData.assumingMemoryBound(to: xmlParserCtxt.self)
+            guard let box = parser.pointee._private else { return }
+            let first = Unmanaged<FirstError>.fromOpaque(box).takeUnretainedValue()
+            if first.error == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue {
+                first.error = XMLLibrary.describe(error.pointee, fallback: "not well-formed XML")
             }
         }
+        let doc: xmlDocPtr? = withExtendedLifetime(first) {
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) {
+                    xmlCtxtReadMemory(context, $0.baseAddress, Int32(clamping: $0.count), nil, nil, options)
+                }
+            }
+        }
+        context.pointee._private = nil
         if let doc, context.pointee.wellFormed != 0 {
             return XMLDocument(pointer: doc)
         }
         if let doc { xmlFreeDoc(doc) }
-        throw lastError(context, fallback: bytes.isEmpty ? "empty input; expected XML" : "not well-formed XML")
+        throw first.error ?? lastError(context, fallback: bytes.isEmpty ? "empty input; expected XML" : "not well-formed XML")
     }
+
+    /// The first error libxml2 reports while parsing.
+    private final class FirstError { var error: NewsConvError? }
 
     /// Parses HTML the way browsers tolerate it; only fails when libxml2 gives up entirely.
     /// `encoding` is an IANA name (`windows-1252`) when known from outside the bytes.
