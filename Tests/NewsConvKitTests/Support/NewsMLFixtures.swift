@@ -33,7 +33,7 @@ enum NewsMLFixtures {
     static let portableInlines: [Inline] = [
         .text("Dockworkers "), .emphasis([.text("stopped")]), .text(" work, "), .strong([.text("halting")]),
         .text(" ships."), .softBreak, .text("Talks "), .strikethrough([.text("failed")]), .text(" stalled; see "),
-        .link(Link(destination: "https://example.com/a?b=1&c=2", title: "Background", content: [.text("background")])),
+        .link(Link(destination: "https://example.com/a?b=1&c=2", title: "Background,\nwith notes", content: [.text("background")])),
         .text(" and "), .code("ETA <14:00>"), .text("."), .hardBreak, .text("More \"soon\"."),
     ]
 

@@ -45,14 +45,15 @@ struct NewsMLBodyReader {
     private static let containers: Set<String> = [
         "html", "body", "div", "section", "article", "main", "header", "footer", "center", "hgroup",
         "nitf", "body.content", "block",
+        // Parts of lists and tables found outside them (in broken HTML) give their content.
+        "li", "dt", "dd", "figcaption", "caption", "thead", "tbody", "tfoot", "tr", "td", "th",
     ]
     private static let skipped: Set<String> = ["head", "body.head", "body.end", "script", "style", "template", "title"]
     /// Block-level elements with no AST counterpart.
     private static let otherBlocks: Set<String> = [
         "aside", "nav", "details", "summary", "form", "fieldset", "address", "iframe", "video", "audio", "canvas",
-        "dl", "dt", "dd", "li", "figcaption", "caption", "noscript", "object", "embed", "math", "svg", "menu",
+        "dl", "noscript", "object", "embed", "math", "svg", "menu",
         "note", "fn", "nitf-table", "tagline", "abstract", "byline", "dateline", "hedline", "credit",
-        "thead", "tbody", "tfoot", "tr", "td", "th",
     ]
     private static let unwrappedInlines: Set<String> = [
         "span", "font", "abbr", "acronym", "time", "q", "mark", "small", "big", "u", "ins", "bdi", "bdo", "label",

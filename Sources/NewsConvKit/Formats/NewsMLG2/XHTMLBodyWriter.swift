@@ -29,12 +29,40 @@ struct XHTMLBodyWriter {
                 let start = out.bytes.count
                 renderer.render([block], into: &out.bytes)
                 Escaping.removeNonXMLCharacters(from: &out.bytes, startingAt: start)
+                Self.protectAttributeWhitespace(in: &out.bytes, from: start)
             }
         }
         if out.bytes.last != 10 { out.bytes.append(10) }
         out.raw("</body></html>")
         out.newline(depth)
         out.close("inlineXML")
+    }
+
+    /// Writes tabs and line breaks inside attribute values (a link title over several lines)
+    /// as character references, which XML's attribute-value normalisation would otherwise turn
+    /// into spaces. In the renderer's output every `<` starts a tag and no `>` occurs inside one
+    /// (text and attribute values have them escaped), so tags are found by a plain scan.
+    static func protectAttributeWhitespace(in bytes: inout [UInt8], from start: Int) {
+        var insideTag = false
+        var needed = false
+        for byte in bytes[start...] {
+            if byte == UInt8(ascii: "<") { insideTag = true } else if byte == UInt8(ascii: ">") { insideTag = false }
+            else if insideTag, byte == 9 || byte == 10 || byte == 13 { needed = true; break }
+        }
+        guard needed else { return }
+        let tail = Array(bytes[start...])
+        bytes.removeSubrange(start...)
+        insideTag = false
+        for byte in tail {
+            switch byte {
+            case UInt8(ascii: "<"): insideTag = true; bytes.append(byte)
+            case UInt8(ascii: ">"): insideTag = false; bytes.append(byte)
+            case 9 where insideTag: bytes += Array("&#9;".utf8)
+            case 10 where insideTag: bytes += Array("&#10;".utf8)
+            case 13 where insideTag: bytes += Array("&#13;".utf8)
+            default: bytes.append(byte)
+            }
+        }
     }
 
     private func appendConverted(_ block: Block, to out: inout [UInt8]) {
