@@ -129,7 +129,8 @@ struct NewsMLReaderTests {
     @Test func multilingualNamesPreferTheItemLanguage() throws {
         let xml = """
             <newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="g" standard="NewsML-G2" standardversion="2.35" xml:lang="de">
-              <itemMeta><itemClass qcode="ninat:text"/><provider qcode="nprov:EXA"/><versionCreated>2020-01-01T00:00:00Z</versionCreated></itemMeta>
+              <itemMeta><itemClass qcode="ninat:text"/><provider qcode="nprov:EXA"/><versionCreated>2020-01-01T00:00:00Z</versionCreated>
+                <title>LOHN-RUNDE</title></itemMeta>
               <contentMeta>
                 <subject qcode="medtop:20000523"><name xml:lang="en-GB">labour market</name><name xml:lang="de">Arbeitsmarkt</name></subject>
                 <subject uri="http://cv.iptc.org/newscodes/mediatopic/04000000"><name xml:lang="en">economy</name></subject>
@@ -147,6 +148,7 @@ struct NewsMLReaderTests {
         #expect(m.genre == "genre:interview")
         #expect(m.provider == "nprov:EXA")
         #expect(m.located == "München")
+        #expect(m.headline == "Lohnrunde" && m.subheadline == nil)
         #expect(m.extra["versionCreated"] == "2020-01-01T00:00:00Z")
     }
 
@@ -367,6 +369,28 @@ struct NewsMLReaderTests {
         }
         let converter = Converter(resources: InMemoryResources())
         #expect(throws: NewsConvError.self) { try converter.read(bytes: Array(xml.utf8), path: "bad.xml") }
+    }
+
+    @Test func damagedInputGivesADocumentOrAnErrorNeverACrash() throws {
+        let message = Document(metadata: Metadata(headline: "Edition"), stories: [NewsMLFixtures.richStory, NewsMLFixtures.portableStory])
+        for markup in NewsMLWriter.BodyMarkup.allCases {
+            let bytes = try NewsMLFixtures.write(message, markup: markup).bytes
+            var outcomes = (documents: 0, errors: 0)
+            var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+            for cut in stride(from: 0, to: bytes.count, by: 41) {
+                var damaged = Array(bytes[..<cut])
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                if cut % 2 == 0, !damaged.isEmpty { damaged[Int(seed % UInt64(damaged.count))] = UInt8(truncatingIfNeeded: seed >> 33) }
+                do {
+                    _ = try NewsMLFixtures.read(damaged)
+                    outcomes.documents += 1
+                } catch let error as NewsConvError {
+                    #expect(error.kind == .badInput)
+                    outcomes.errors += 1
+                }
+            }
+            #expect(outcomes.errors > 0)
+        }
     }
 
     @Test func otherXMLIsRejectedClearly() throws {

@@ -22,6 +22,8 @@ struct NewsMLMetadataReader {
         var by: String?
         /// The text of `versionCreated`.
         var versionCreated: String?
+        /// The `itemMeta` title, the headline when `contentMeta` has none.
+        var title: String?
     }
 
     /// The metadata of `item`, with the findings the item reader needs.
@@ -56,6 +58,7 @@ struct NewsMLMetadataReader {
     /// Completes metadata after all parts are read: bylines from `by`, and `versionCreated`
     /// kept in ``Metadata/extra`` when it is not the one newsconv's writer would derive.
     func finish(_ m: inout Metadata, findings: Findings) {
+        if m.headline == nil { m.headline = findings.title }
         if m.bylines.isEmpty, let by = findings.by { m.bylines = Self.bylines(parsing: by) }
         if let version = findings.versionCreated, !version.isEmpty, m.extra["versionCreated"] == nil,
             version != NewsMLItemWriter.derivedVersionCreated(m), version != sent {
@@ -94,7 +97,7 @@ struct NewsMLMetadataReader {
             case "pubStatus":
                 if let status = child.attribute("qcode"), status != "stat:usable" { m.extra["pubStatus"] = status }
             case "title":
-                if m.headline == nil { m.headline = Self.labelText(child) }
+                findings.title = findings.title ?? Self.nonEmpty(Self.labelText(child))
             case "edNote": m.editorsNote = Self.joined(m.editorsNote, Self.blockText(child))
             case "link": readLink(child, into: &m)
             case "itemMetaExtProperty": readExtProperty(child, into: &m)
