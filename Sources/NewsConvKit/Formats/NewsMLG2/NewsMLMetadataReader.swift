@@ -71,7 +71,7 @@ struct NewsMLMetadataReader {
     func readRights(_ node: XMLNode, into m: inout Metadata) {
         for child in node.elements {
             switch child.name {
-            case "copyrightHolder": m.copyrightHolder = m.copyrightHolder ?? partyText(child)
+            case "copyrightHolder": m.copyrightHolder = m.copyrightHolder ?? conceptText(child)
             case "copyrightNotice": m.copyrightNotice = Self.joined(m.copyrightNotice, Self.blockText(child))
             case "usageTerms": m.usageTerms = Self.joined(m.usageTerms, Self.blockText(child))
             case "rightsInfoExtProperty": readExtProperty(child, into: &m)
@@ -86,7 +86,7 @@ struct NewsMLMetadataReader {
             case "itemClass": findings.itemClass = child.attribute("qcode")
             case "provider":
                 if child.attribute("literal") != NewsMLVocabulary.unknownProvider || child.element(named: "name") != nil {
-                    m.provider = m.provider ?? partyText(child)
+                    m.provider = m.provider ?? conceptText(child)
                 }
             case "versionCreated": findings.versionCreated = child.textContent.trimmingWhitespace
             case "firstCreated":
@@ -218,8 +218,6 @@ struct NewsMLMetadataReader {
     func conceptText(_ node: XMLNode) -> String? {
         preferredName(node) ?? Self.nonEmpty(node.attribute("literal") ?? "") ?? node.attribute("qcode") ?? node.attribute("uri")
     }
-
-    private func partyText(_ node: XMLNode) -> String? { conceptText(node) }
 
     /// The text of the `name` child whose role includes `role`.
     private func roleName(_ node: XMLNode, _ role: String) -> String? {
