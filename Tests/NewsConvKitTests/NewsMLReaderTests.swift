@@ -81,16 +81,10 @@ struct NewsMLReaderTests {
 
     @Test(.enabled(if: Corpus.isAvailable, Corpus.skipMessage))
     func theStoriesCorpusRoundTrips() throws {
+        let reader = try Format.plainText.requireReader()
         for path in Corpus.stories {
-            let bytes = try Corpus.bytes(path)
-            let document: Document
-            if let reader = Format.plainText.reader {
-                document = try reader.read(bytes, context: ReadContext(sourceName: path))
-            } else {
-                // Until the plain-text reader lands: paragraphs separated by blank lines.
-                document = Document(story: Story(metadata: Metadata(headline: path),
-                                                 body: NewsMLItemReader.plainTextBlocks(String(decoding: bytes, as: UTF8.self))))
-            }
+            let document = try reader.read(try Corpus.bytes(path), context: ReadContext(sourceName: path))
+            #expect(!document.stories.isEmpty && !document.stories[0].body.isEmpty)
             for markup in NewsMLWriter.BodyMarkup.allCases {
                 let back = try NewsMLFixtures.read(try NewsMLFixtures.write(document, markup: markup).bytes).document
                 #expect(back.stories.count == document.stories.count, "\(path) [\(markup)]")

@@ -128,16 +128,9 @@ struct NewsMLSchemaTests {
 
     @Test(.enabled(if: Corpus.isAvailable, Corpus.skipMessage))
     func theStoriesCorpusValidates() throws {
-        let documents = try Corpus.stories.map { path -> (String, Document) in
-            let bytes = try Corpus.bytes(path)
-            if let reader = Format.plainText.reader {
-                return (path, try reader.read(bytes, context: ReadContext(sourceName: path)))
-            }
-            // Until the plain-text reader lands: the first line as headline, paragraphs by blank lines.
-            let text = String(decoding: bytes, as: UTF8.self)
-            let blocks = NewsMLItemReader.plainTextBlocks(text)
-            guard case .paragraph(let first)? = blocks.first else { return (path, Document(story: Story(body: blocks))) }
-            return (path, Document(story: Story(metadata: Metadata(headline: first.plainText), body: Array(blocks.dropFirst()))))
+        let reader = try Format.plainText.requireReader()
+        let documents = try Corpus.stories.map { path in
+            (path, try reader.read(try Corpus.bytes(path), context: ReadContext(sourceName: path)))
         }
         #expect(documents.count >= 3)
         try Self.assertValidNewsML(documents, source: "stories corpus")
