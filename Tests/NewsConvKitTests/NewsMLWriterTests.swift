@@ -49,7 +49,8 @@ struct NewsMLWriterTests {
         #expect(subjects[1].attribute("uri") == "http://cv.iptc.org/newscodes/mediatopic/20000523")
         #expect(subjects[2].attribute("qcode") == nil && subjects[2].at("name")?.textContent == "ports")
         #expect(contentMeta.elements(named: "headline")[1].attribute("role") == "newsconv:subheadline")
-        #expect(contentMeta.element(named: "dateline")?.textContent == "ROTTERDAM, Nov 24 (Example Wire)")
+        #expect(contentMeta.element(named: "dateline")?.textContent == "ROTTERDAM, Netherlands, Tuesday (Example Wire)")
+        #expect(contentMeta.element(named: "dateline")?.elements.map { $0.attribute("class") ?? "" } == ["place", "date", "agency"])
         #expect(contentMeta.element(named: "by")?.textContent == "By Anneke Visser, Port correspondent and Tom Berger")
         #expect(contentMeta.element(named: "description")?.attribute("role") == "drol:summary")
         #expect(contentMeta.elements(named: "contentMetaExtProperty").map { $0.attribute("rel") ?? "" }
@@ -80,7 +81,7 @@ struct NewsMLWriterTests {
         #expect(head.at("hedline/hl2")?.textContent == "Unions and operators meet again on Monday")
         #expect(head.at("byline/person")?.textContent == "Anneke Visser")
         #expect(head.at("byline/byttl")?.textContent == "Port correspondent")
-        #expect(head.at("dateline/location")?.textContent == "ROTTERDAM")
+        #expect(head.at("dateline/location")?.textContent == "ROTTERDAM, Netherlands")
         let content = try #require(nitf.at("body/body.content"))
         #expect(content.childNames == ["p", "hl2", "hl2", "bq", "ul", "ol", "ul", "pre", "hr", "table", "media", "media",
                                        "p", "p", "p"])

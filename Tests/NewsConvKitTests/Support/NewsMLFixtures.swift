@@ -12,7 +12,7 @@ enum NewsMLFixtures {
         bylines: [Byline(name: "Anneke Visser", role: "Port correspondent"), Byline(name: "Tom Berger")],
         contributors: [Contributor(role: "Additional reporting", name: "Lena Ortiz in Antwerp"),
                        Contributor(role: "Editing", name: "Mark Holloway")],
-        dateline: Dateline(place: "ROTTERDAM", date: "Nov 24", agency: "Example Wire"),
+        dateline: Dateline(place: "ROTTERDAM, Netherlands", date: "Tuesday", agency: "Example Wire"),
         slugline: "NETHERLANDS-PORT/STRIKE", language: "en-GB",
         created: "2020-11-24T08:15:00Z", modified: "2020-11-24T10:40:00+01:00", published: "2020-11-24T09:00:00Z",
         embargo: "2020-11-24T12:00:00Z", provider: "Example Wire", creditLine: "Example Wire/Anneke Visser",

@@ -142,10 +142,7 @@ struct NewsMLItemReader {
                     if let parsed = Self.byline(byline) { m.bylines.append(parsed) }
                 }
             }
-            if m.dateline == nil, let dateline = head.element(named: "dateline") {
-                let text = dateline.textContent.collapsingWhitespace
-                if !text.isEmpty { m.dateline = Dateline(parsing: text) }
-            }
+            if m.dateline == nil, let dateline = head.element(named: "dateline") { m.dateline = Self.dateline(dateline) }
             if m.summary == nil, let abstract = head.element(named: "abstract") {
                 let text = abstract.elements.map(NewsMLMetadataReader.blockText).filter { !$0.isEmpty }.joined(separator: "\n")
                 m.summary = NewsMLMetadataReader.nonEmpty(text.isEmpty ? NewsMLMetadataReader.blockText(abstract) : text)
@@ -154,6 +151,23 @@ struct NewsMLItemReader {
         if m.signoff == nil, let tagline = body.element(named: "body.end")?.element(named: "tagline") {
             m.signoff = NewsMLMetadataReader.nonEmpty(tagline.textContent.collapsingWhitespace)
         }
+    }
+
+    /// A NITF `dateline`: `location` and `story.date` when marked, the agency in parentheses
+    /// after them; else the text parsed as printed.
+    static func dateline(_ node: XMLNode) -> Dateline? {
+        let location = node.element(named: "location").map { $0.textContent.collapsingWhitespace }
+        let date = node.element(named: "story.date").map { $0.textContent.collapsingWhitespace }
+        guard location != nil || date != nil else {
+            return NewsMLMetadataReader.nonEmpty(node.textContent.collapsingWhitespace).map(Dateline.init(parsing:))
+        }
+        let rest = node.children.filter { $0.kind == .text }.map(\.text).joined().collapsingWhitespace
+        var agency: String?
+        if let open = rest.lastIndex(of: "("), let close = rest.lastIndex(of: ")"), open < close {
+            agency = NewsMLMetadataReader.nonEmpty(String(rest[rest.index(after: open)..<close]).trimmingWhitespace)
+        }
+        return Dateline(place: location.flatMap(NewsMLMetadataReader.nonEmpty), date: date.flatMap(NewsMLMetadataReader.nonEmpty),
+                        agency: agency)
     }
 
     /// A NITF `byline`: the `person` (or the text before `byttl`, without "By") and the `byttl`.

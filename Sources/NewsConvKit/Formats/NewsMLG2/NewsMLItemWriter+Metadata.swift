@@ -128,7 +128,7 @@ extension NewsMLItemWriter {
         if let subheadline = m.subheadline {
             x.line(e, "headline", [("role", part.own(NewsMLVocabulary.subheadlineRole))], text: subheadline)
         }
-        if let dateline = m.dateline, !dateline.text.isEmpty { x.line(e, "dateline", text: dateline.text) }
+        if let dateline = m.dateline, !dateline.text.isEmpty { writeDateline(dateline, depth: e, into: &x) }
         if !m.bylines.isEmpty {
             let names = m.bylines.map { byline in byline.role.map { "\(byline.name), \($0)" } ?? byline.name }
             x.line(e, "by", text: "By " + names.joined(separator: " and "))
@@ -179,6 +179,32 @@ extension NewsMLItemWriter {
         x.text(name)
         x.close("name")
         x.close(element)
+    }
+
+    /// `<dateline>` as printed (`ROTTERDAM, Nov 24 (Reuters)`), its parts marked with
+    /// `<span class="place|date|agency">` so that they read back exactly.
+    private func writeDateline(_ dateline: Dateline, depth: Int, into x: inout XMLBuilder) {
+        x.newline(depth)
+        x.open("dateline")
+        var started = false
+        func part(_ value: String?, _ kind: String, before: String) {
+            guard let value, !value.isEmpty else { return }
+            x.text(started ? before : "")
+            x.open("span", [("class", kind)])
+            x.text(value)
+            x.close("span")
+            started = true
+        }
+        part(dateline.place, "place", before: "")
+        part(dateline.date, "date", before: ", ")
+        if let agency = dateline.agency, !agency.isEmpty {
+            x.text(started ? " (" : "(")
+            x.open("span", [("class", "agency")])
+            x.text(agency)
+            x.close("span")
+            x.raw(")")
+        }
+        x.close("dateline")
     }
 
     /// A block property: lines separated by `<br/>`.

@@ -145,7 +145,7 @@ struct NewsMLMetadataReader {
                     m.subheadline = text
                 }
             case "dateline":
-                if let text = Self.nonEmpty(Self.labelText(child)) { m.dateline = Dateline(parsing: text) }
+                m.dateline = Self.dateline(child) ?? m.dateline
             case "by": findings.by = Self.nonEmpty(Self.labelText(child))
             case "creditline": m.creditLine = Self.nonEmpty(child.textContent.collapsingWhitespace)
             case "description":
@@ -282,6 +282,26 @@ struct NewsMLMetadataReader {
         walk(node, depth: 0)
         lines.append(current)
         return lines.map(\.collapsingWhitespace).joined(separator: "\n").trimmingWhitespace
+    }
+
+    /// A dateline from its `<span class="place|date|agency">` parts (as newsconv writes it),
+    /// else parsed from its text.
+    static func dateline(_ node: XMLNode) -> Dateline? {
+        let spans = node.elements(named: "span")
+        if !spans.isEmpty {
+            var dateline = Dateline()
+            for span in spans {
+                let text = nonEmpty(span.textContent.collapsingWhitespace)
+                switch span.attribute("class") {
+                case "place": dateline.place = text
+                case "date": dateline.date = text
+                case "agency": dateline.agency = text
+                default: continue
+                }
+            }
+            if dateline != Dateline() { return dateline }
+        }
+        return nonEmpty(labelText(node)).map(Dateline.init(parsing:))
     }
 
     /// Bylines from printed text: `By Jane Doe, AP Business Writer and John Roe`.
