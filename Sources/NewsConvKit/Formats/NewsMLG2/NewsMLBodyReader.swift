@@ -316,7 +316,7 @@ struct NewsMLBodyReader {
     private mutating func childInlines(_ node: XMLNode, depth: Int) -> [Inline] {
         var inner: [Inline] = []
         appendFlattened(node.children, into: &inner, depth: depth)
-        return inner
+        return Self.merged(inner)
     }
 
     private mutating func appendInline(_ node: XMLNode, name: String, to inlines: inout [Inline], depth: Int) {
@@ -374,7 +374,8 @@ struct NewsMLBodyReader {
     // MARK: Text
 
     /// Appends `text`: each line break becomes a soft break (none right after a hard break),
-    /// with the indentation that follows it dropped.
+    /// with the indentation that follows it dropped. Adjacent texts are joined later, by
+    /// ``merged(_:)``, so that many small text nodes cost linear time.
     static func appendText(_ text: String, to inlines: inout [Inline]) {
         var first = true
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -384,18 +385,35 @@ struct NewsMLBodyReader {
                 segment = segment.drop { $0 == " " || $0 == "\t" || $0 == "\r" }
             }
             first = false
-            guard !segment.isEmpty else { continue }
-            if case .text(let previous) = inlines.last {
-                inlines[inlines.count - 1] = .text(previous + segment)
-            } else {
-                inlines.append(.text(String(segment)))
-            }
+            if !segment.isEmpty { inlines.append(.text(String(segment))) }
         }
     }
 
-    /// `inlines` without leading and trailing breaks and whitespace.
+    /// `inlines` with each run of adjacent texts joined into one.
+    static func merged(_ inlines: [Inline]) -> [Inline] {
+        var result: [Inline] = []
+        result.reserveCapacity(inlines.count)
+        var pending = ""
+        var hasPending = false
+        for inline in inlines {
+            if case .text(let s) = inline {
+                pending += s
+                hasPending = true
+                continue
+            }
+            if hasPending { result.append(.text(pending)) }
+            pending = ""
+            hasPending = false
+            result.append(inline)
+        }
+        if hasPending { result.append(.text(pending)) }
+        return result
+    }
+
+    /// `inlines` with adjacent texts joined and without leading and trailing breaks and
+    /// whitespace.
     static func trimmed(_ inlines: [Inline]) -> [Inline] {
-        var result = inlines
+        var result = merged(inlines)
         while let first = result.first {
             if first == .softBreak || first == .hardBreak {
                 result.removeFirst()

@@ -249,9 +249,11 @@ struct NewsMLItemReader {
     /// message's text items and at least one picture.
     private func attachPictures(_ pictures: [String: HeroImage], from package: XMLNode, to stories: inout [Story], guids: [String]) {
         guard !pictures.isEmpty, let groups = package.element(named: "groupSet")?.elements(named: "group") else { return }
+        var index: [String: Int] = [:]
+        for (i, guid) in guids.enumerated() where index[guid] == nil { index[guid] = i }
         for group in groups {
             let refs = group.elements(named: "itemRef").compactMap { $0.attribute("residref") }
-            let texts = refs.compactMap { guids.firstIndex(of: $0) }
+            let texts = refs.compactMap { index[$0] }
             guard texts.count == 1, let picture = refs.lazy.compactMap({ pictures[$0] }).first,
                 stories[texts[0]].metadata.heroImage == nil else { continue }
             stories[texts[0]].metadata.heroImage = picture

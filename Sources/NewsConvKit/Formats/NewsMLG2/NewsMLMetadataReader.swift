@@ -69,18 +69,24 @@ struct NewsMLMetadataReader {
     // MARK: Parts
 
     func readRights(_ node: XMLNode, into m: inout Metadata) {
+        var notices: [String] = m.copyrightNotice.map { [$0] } ?? []
+        var terms: [String] = m.usageTerms.map { [$0] } ?? []
         for child in node.elements {
             switch child.name {
             case "copyrightHolder": m.copyrightHolder = m.copyrightHolder ?? conceptText(child)
-            case "copyrightNotice": m.copyrightNotice = Self.joined(m.copyrightNotice, Self.blockText(child))
-            case "usageTerms": m.usageTerms = Self.joined(m.usageTerms, Self.blockText(child))
+            case "copyrightNotice": notices.append(Self.blockText(child))
+            case "usageTerms": terms.append(Self.blockText(child))
             case "rightsInfoExtProperty": readExtProperty(child, into: &m)
             default: continue
             }
         }
+        m.copyrightNotice = Self.lines(notices)
+        m.usageTerms = Self.lines(terms)
     }
 
     func readItemMeta(_ node: XMLNode, into m: inout Metadata, findings: inout Findings) {
+        var notes: [String] = m.editorsNote.map { [$0] } ?? []
+        defer { m.editorsNote = Self.lines(notes) }
         for child in node.elements {
             switch child.name {
             case "itemClass": findings.itemClass = child.attribute("qcode")
@@ -98,7 +104,7 @@ struct NewsMLMetadataReader {
                 if let status = child.attribute("qcode"), status != "stat:usable" { m.extra["pubStatus"] = status }
             case "title":
                 findings.title = findings.title ?? Self.nonEmpty(Self.labelText(child))
-            case "edNote": m.editorsNote = Self.joined(m.editorsNote, Self.blockText(child))
+            case "edNote": notes.append(Self.blockText(child))
             case "link": readLink(child, into: &m)
             case "itemMetaExtProperty": readExtProperty(child, into: &m)
             default: continue
@@ -249,10 +255,10 @@ struct NewsMLMetadataReader {
 
     static func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
 
-    static func joined(_ first: String?, _ second: String) -> String? {
-        guard !second.isEmpty else { return first }
-        guard let first else { return second }
-        return first + "\n" + second
+    /// The non-empty texts one per line, or nil when there are none.
+    static func lines(_ texts: [String]) -> String? {
+        let kept = texts.filter { !$0.isEmpty }
+        return kept.isEmpty ? nil : kept.joined(separator: "\n")
     }
 
     /// The code part of a QCode (`ctrol:descrWriter` → `descrWriter`).
