@@ -27,7 +27,7 @@ struct NewsMLItemReader {
         case .text:
             if let contentSet { readBody(contentSet, into: &story) }
         case .picture:
-            story.body = [.figure(picture(item, contentSet: contentSet, caption: findings.caption, metadata: metadata))]
+            story.body = [.figure(picture(contentSet: contentSet, caption: findings.caption, metadata: metadata))]
             if standalone { context.warn("NewsML-G2 picture item read as a story with one figure") }
         case .other(let kind):
             if standalone { context.warn("NewsML-G2 \(kind) item has no text; only its metadata is read") }
@@ -54,7 +54,7 @@ struct NewsMLItemReader {
     }
 
     /// The figure of a picture item: its largest rendition, its caption and credit.
-    private func picture(_ item: XMLNode, contentSet: XMLNode?, caption: String?, metadata: Metadata) -> Figure {
+    private func picture(contentSet: XMLNode?, caption: String?, metadata: Metadata) -> Figure {
         let renditions = contentSet?.elements(named: "remoteContent").filter { $0.attribute("href") != nil } ?? []
         let best = renditions.max { (Int($0.attribute("width") ?? "") ?? 0) < (Int($1.attribute("width") ?? "") ?? 0) }
         let text = caption ?? metadata.summary ?? ""

@@ -5,10 +5,26 @@ import Foundation
 /// makes it reproducible) and whose `itemSet` holds one `newsItem` per story, led by a
 /// `packageItem` carrying the document's own metadata when it has any.
 ///
-/// Every field goes where the standard puts it (see ``NewsMLItemWriter``); the body goes in
-/// `contentSet/inlineXML` as XHTML (the default) or NITF 3.6 (`WriteOptions.settings
-/// ["newsml.body"] == "nitf"`, `--newsml-body nitf`). The output validates against the
-/// NewsML-G2 2.35 Power schema (`newsconv validate`).
+/// Where each ``Metadata`` field goes:
+///
+/// | field | NewsML-G2 |
+/// | --- | --- |
+/// | `id`, `version`, `language` | `guid`, `version`, `xml:lang` and `contentMeta/language` |
+/// | `published` | `pubHistory/published/timestamp` and `itemMeta/firstCreated` |
+/// | `copyrightHolder`, `copyrightNotice`, `usageTerms` | `rightsInfo` |
+/// | `provider`, `embargo`, `editorsNote` | `itemMeta/provider`, `embargoed`, `edNote` |
+/// | `url`, `heroImage` | `itemMeta/link` (relations `newsconv:canonical`, `newsconv:heroImage`) |
+/// | `urgency`, `created`, `modified`, `located` | `contentMeta/urgency`, `contentCreated`, `contentModified`, `located` |
+/// | `bylines`, `contributors` | a `creator` per byline, a `contributor` per credit; also `by` |
+/// | `subjects`, `genre`, `keywords` | `subject` (QCode or URI, and `name`), `genre`, `keyword` |
+/// | `slugline`, `headline`, `subheadline` | `slugline`, `headline`, `headline role="newsconv:subheadline"` |
+/// | `dateline`, `creditLine`, `summary` | `dateline`, `creditline`, `description role="drol:summary"` |
+/// | `signoff`, `extra` | `contentMetaExtProperty` (`extra["pubStatus"]`, `["infoSource"]`, `["versionCreated"]` go to their own elements) |
+///
+/// The body goes in `contentSet/inlineXML` as XHTML (the default) or NITF 3.6
+/// (`WriteOptions.settings["newsml.body"] == "nitf"`, `--newsml-body nitf`). The output
+/// validates against the NewsML-G2 2.35 Power schema (`newsconv validate`); ``NewsMLReader``
+/// reads all of it back.
 public struct NewsMLWriter: DocumentWriter {
     /// The markup of story bodies.
     public enum BodyMarkup: String, Sendable, CaseIterable {

@@ -12,21 +12,27 @@ public final class XMLSchemaValidator: @unchecked Sendable {
     /// of its imports) names to that document's bytes.
     public init(schemaBytes: [UInt8], imports: [String: [UInt8]] = [:], name: String = "the XML schema") throws {
         XMLLibrary.setUp()
-        let parser: xmlSchemaParserCtxtPtr? = schemaBytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { xmlSchemaNewMemParserCtxt($0.baseAddress, Int32(clamping: $0.count)) }
-        }
-        guard let parser else { throw NewsConvError(.software, "cannot read \(name)") }
-        defer { xmlSchemaFreeParserCtxt(parser) }
         let box = ErrorBox()
-        xmlSchemaSetParserStructuredErrors(parser, { userData, error in
-            guard let userData, let error else { return }
-            let box = Unmanaged<ErrorBox>.fromOpaque(userData).takeUnretainedValue()
-            if error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue {
-                box.errors.append(XMLLibrary.describe(error.pointee, fallback: "schema error"))
+        // The parser context keeps a pointer to the bytes (it does not copy them), so the whole
+        // compilation happens while they are pinned.
+        let result: xmlSchemaPtr?? = schemaBytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { bytes in
+                guard let parser = xmlSchemaNewMemParserCtxt(bytes.baseAddress, Int32(clamping: bytes.count)) else {
+                    return .none
+                }
+                defer { xmlSchemaFreeParserCtxt(parser) }
+                xmlSchemaSetParserStructuredErrors(parser, { userData, error in
+                    guard let userData, let error else { return }
+                    let box = Unmanaged<ErrorBox>.fromOpaque(userData).takeUnretainedValue()
+                    if error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue {
+                        box.errors.append(XMLLibrary.describe(error.pointee, fallback: "schema error"))
+                    }
+                }, Unmanaged.passUnretained(box).toOpaque())
+                return .some(withExtendedLifetime(box) { XMLLibrary.withSchemaDocuments(imports) { xmlSchemaParse(parser) } })
             }
-        }, Unmanaged.passUnretained(box).toOpaque())
-        let compiled = XMLLibrary.withSchemaDocuments(imports) { xmlSchemaParse(parser) }
-        guard let compiled else {
+        }
+        guard let parsed = result else { throw NewsConvError(.software, "cannot read \(name)") }
+        guard let compiled = parsed else {
             let detail = box.errors.first.map { ": \($0.message)" } ?? ""
             throw NewsConvError(.software, "cannot compile \(name)\(detail)")
         }
