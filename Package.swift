@@ -35,7 +35,9 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            // Attribution for the IPTC schema compiled into the NewsML-G2 format; not a resource.
+            exclude: ["Formats/NewsMLG2/Schema/LICENSE-IPTC.txt"]
         ),
         .executableTarget(
             name: "newsconv",
