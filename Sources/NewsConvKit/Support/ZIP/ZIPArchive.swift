@@ -160,7 +160,8 @@ struct ZIPArchive {
 
     private static func findEndRecord(_ bytes: [UInt8]) throws -> Int {
         guard bytes.count >= 22 else {
-            throw error(bytes.isEmpty ? "empty input; expected a ZIP archive" : "too short to be a ZIP archive (truncated file?)")
+            if bytes.isEmpty { throw error("empty input; expected a ZIP archive") }
+            throw error(bytes.starts(with: [0x50, 0x4B]) ? "too short to be a ZIP archive (truncated file?)" : "not a ZIP archive")
         }
         let lowest = max(0, bytes.count - 22 - 0xFFFF)
         var p = bytes.count - 22
