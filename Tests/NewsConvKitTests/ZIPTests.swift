@@ -72,6 +72,14 @@ struct ZIPTests {
         #expect(try Self.archive(files, time: 1_000_000_000) != Self.archive(files, time: 1_000_086_400))
     }
 
+    @Test func aReusedCompressorGivesWhatAFreshOneGives() throws {
+        let other = Array(String(repeating: "Cranes stood still at the terminal. ", count: 30).utf8)
+        let deflater = try ZLib.Deflater()
+        #expect(try deflater.compress(Self.text) == ZLib.deflate(Self.text))
+        #expect(try deflater.compress(other) == ZLib.deflate(other))
+        #expect(try deflater.compress(Self.text) == ZLib.deflate(Self.text))
+    }
+
     @Test func timestampsAreDOSFieldsInUTC() {
         // 2020-01-01T09:30:10Z
         let (date, time) = ZIPWriter.dosDateTime(1_577_871_010)

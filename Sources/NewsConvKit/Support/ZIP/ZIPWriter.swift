@@ -14,6 +14,7 @@ struct ZIPWriter {
     private var count = 0
     private let dosTime: UInt16
     private let dosDate: UInt16
+    private var deflater: ZLib.Deflater?
 
     /// Starts an archive whose entries are stamped with `modified` (seconds since 1970, UTC;
     /// clamped to the 1980–2107 range ZIP can express).
@@ -25,7 +26,8 @@ struct ZIPWriter {
     mutating func add(_ name: String, _ data: [UInt8], method: ZIPEntry.Method) throws {
         let crc = ZLib.crc32(data)
         if method == .deflated {
-            let packed = try ZLib.deflate(data)
+            if deflater == nil { deflater = try ZLib.Deflater() }
+            let packed = try deflater?.compress(data) ?? data
             if packed.count < data.count {
                 try addRaw(name, method: .deflated, data: packed, crc32: crc, uncompressedSize: data.count)
                 return

@@ -19,23 +19,7 @@ enum ZLib {
     /// `input` compressed as a raw deflate stream at `level` (1 fastest … 9 smallest).
     /// The output depends only on the input, the level and the zlib version.
     static func deflate(_ input: [UInt8], level: Int32 = 6) throws -> [UInt8] {
-        let deflater = try Deflater(level: level)
-        // deflateBound is enough room for one call with Z_FINISH to end the stream.
-        var out = [UInt8](repeating: 0, count: Int(deflateBound(deflater.stream, UInt(input.count))))
-        let (status, produced) = input.withUnsafeBytes { source in
-            out.withUnsafeMutableBytes { target -> (Int32, Int) in
-                let stream = deflater.stream
-                stream.pointee.next_in = UnsafeMutablePointer(mutating: source.baseAddress?.assumingMemoryBound(to: Bytef.self))
-                stream.pointee.avail_in = UInt32(source.count)
-                stream.pointee.next_out = target.baseAddress?.assumingMemoryBound(to: Bytef.self)
-                stream.pointee.avail_out = UInt32(target.count)
-                let status = CZlibSystem.deflate(stream, Z_FINISH)
-                return (status, target.count - Int(stream.pointee.avail_out))
-            }
-        }
-        guard status == Z_STREAM_END else { throw NewsConvError(.software, "zlib: compression failed (\(status))") }
-        out.removeSubrange(produced...)
-        return out
+        try Deflater(level: level).compress(input)
     }
 
     /// How a call to ``Deflater/deflate(_:flush:into:)`` ends its output.
@@ -74,6 +58,27 @@ enum ZLib {
         deinit {
             deflateEnd(stream)
             stream.deallocate()
+        }
+
+        /// `input` compressed as one whole raw deflate stream. The compressor is reset afterwards,
+        /// so one ``Deflater`` can compress many files without setting zlib up again.
+        func compress(_ input: [UInt8]) throws -> [UInt8] {
+            defer { deflateReset(stream) }
+            // deflateBound is enough room for one call with Z_FINISH to end the stream.
+            var out = [UInt8](repeating: 0, count: Int(deflateBound(stream, UInt(input.count))))
+            let (status, produced) = input.withUnsafeBytes { source in
+                out.withUnsafeMutableBytes { target -> (Int32, Int) in
+                    stream.pointee.next_in = UnsafeMutablePointer(mutating: source.baseAddress?.assumingMemoryBound(to: Bytef.self))
+                    stream.pointee.avail_in = UInt32(source.count)
+                    stream.pointee.next_out = target.baseAddress?.assumingMemoryBound(to: Bytef.self)
+                    stream.pointee.avail_out = UInt32(target.count)
+                    let status = CZlibSystem.deflate(stream, Z_FINISH)
+                    return (status, target.count - Int(stream.pointee.avail_out))
+                }
+            }
+            guard status == Z_STREAM_END else { throw NewsConvError(.software, "zlib: compression failed (\(status))") }
+            out.removeSubrange(produced...)
+            return out
         }
 
         /// Compresses `input`, appending the output to `out`.
