@@ -16,8 +16,8 @@ struct EPUBCheckTests {
         var options = WriteOptions()
     }
 
-    /// The books: every corpus story, the hand-made rich story, pandoc's story read back, and an
-    /// edition of them all with a cover. Add a source here to have it checked.
+    /// The books: every corpus story, the hand-made rich story (once per built-in theme), pandoc's
+    /// story read back, and an edition of them all with a cover. Add a source here to have it checked.
     static func books() throws -> [Book] {
         var books: [Book] = []
         if Corpus.isAvailable {
@@ -30,6 +30,10 @@ struct EPUBCheckTests {
         }
         books.append(Book(name: "rich-markdown-story", document: Document(story: EPUBFixtures.richStory)))
         let all = Document(metadata: Metadata(headline: "Morning Edition"), stories: books.flatMap(\.document.stories))
+        for theme in Theme.builtIn.map(\.name) where theme != Theme.defaultTheme.name {
+            books.append(Book(name: "rich-markdown-story-\(theme)", document: Document(story: EPUBFixtures.richStory),
+                              options: WriteOptions(theme: theme)))
+        }
         books.append(Book(name: "edition", document: all, options: WriteOptions(title: "Morning Edition", cover: "cover.png")))
         return books
     }

@@ -102,8 +102,17 @@ struct EPUBReaderTests {
         // Images come back packed, as data: URLs.
         expected.heroImage?.url = DataURL.make(mediaType: "image/png", data: F.redPNG)
         #expect(story.metadata == expected)
-        // The body is the same but for the marks Markdown chose and the packed images.
+        // The body is the same but for the packed images and what HTML does not tell apart (the
+        // HTML reader reads a line break in the text as a space, and not a task's check box).
         var body = F.richStory.body
+        body[0] = .paragraph([.text("Cranes at the "), .emphasis([.text("Ostuferhafen")]), .text(" stood still on Sunday, the "),
+                              .strong([.text("third")]), .text(" day of the dispute, "),
+                              .link(Link(destination: "https://example.org/dispute", title: "Background", content: [.text("the union said")])),
+                              .text(".")])
+        body[4] = .list(ListBlock(kind: .ordered(start: 3, delimiter: "."), isTight: false, items: [
+            ListItem(blocks: [.paragraph([.text("Vote on Friday")])]),
+            ListItem(blocks: [.paragraph([.text("Notify shipping lines")])]),
+        ]))
         body[5] = .figure(Figure(image: ImageReference(source: DataURL.make(mediaType: "image/png", data: F.redPNG), alt: "A red crane", title: "Crane 4"),
                                  caption: [.text("Crane 4 at the container terminal.")], credit: "Photo: T. Lind"))
         body[7] = .paragraph([.text("The union's logo "), .image(InlineImage(source: DataURL.make(mediaType: "image/png", data: F.bluePNG), alt: [.text("logo")])),
@@ -155,8 +164,8 @@ struct EPUBReaderTests {
         #expect(story.metadata.subjects == [Subject(name: "Lighthouses")])
         #expect(story.body == [
             .heading(level: 2, content: [.text("The first night")]),
-            .paragraph([.text("The lamp was lit"), .softBreak, .text("at "), .emphasis([.text("dusk")]), .text(".")]),
-            .paragraph([.image(InlineImage(source: DataURL.make(mediaType: "image/png", data: F.redPNG), alt: [.text("The lamp")]))]),
+            .paragraph([.text("The lamp was lit at "), .emphasis([.text("dusk")]), .text(".")]),
+            .figure(Figure(image: ImageReference(source: DataURL.make(mediaType: "image/png", data: F.redPNG), alt: "The lamp"))),
             .heading(level: 2, content: [.text("The storm")]),
             .paragraph([.text("Waves broke "), .strong([.text("over")]), .text(" the rail.")]),
         ])
@@ -164,7 +173,7 @@ struct EPUBReaderTests {
 
     @Test func aMissingImageFallsBackToItsAltText() throws {
         let (document, warnings) = try F.read(try Self.epub2())
-        #expect(document.stories.first?.body.dropFirst(2).first == .paragraph([.text("The lamp")]))
+        #expect(document.stories.first?.body.dropFirst(2).first == .figure(Figure(caption: [.text("The lamp")])))
         #expect(warnings.contains { $0.contains("OEBPS/Images/lamp.png is missing") })
     }
 
@@ -212,10 +221,10 @@ struct EPUBReaderTests {
 
         // An image that climbs out is not read; its alt text stands in.
         let image = try Self.epub2().replacingChapter1(with: """
-            <html xmlns="http://www.w3.org/1999/xhtml"><body><p><img src="../../../../etc/passwd" alt="secret"/></p></body></html>
+            <html xmlns="http://www.w3.org/1999/xhtml"><body><p>The keeper's notes:</p><p><img src="../../../../etc/passwd" alt="secret"/></p></body></html>
             """)
         let (document, warnings) = try F.read(image)
-        #expect(document.stories.first?.body.first == .paragraph([.text("secret")]))
+        #expect(document.stories.first?.body.dropFirst().first == .figure(Figure(caption: [.text("secret")])))
         #expect(warnings.contains { $0.contains("points outside the book") })
     }
 

@@ -1,7 +1,22 @@
-/// Rewrites a story body for a book before it is rendered: images point at their packed copies
-/// (or give way to their alt text), and links that would lead out of the book are unlinked.
+/// Rewrites the images and links of a story body. Writing a book, images point at their packed
+/// copies (or give way to their alt text) and links that would lead out of the book are
+/// unlinked; reading one, images packed in the book become `data:` URLs.
 struct EPUBBodyPreparer {
-    let linker: EPUBResourceLinker
+    /// The new source of an image (given its source and alt text), or nil to use the alt text.
+    let image: (_ source: String, _ alt: String) -> String?
+    /// Whether a link to this destination stays a link.
+    let keepsLink: (_ destination: String) -> Bool
+
+    /// Rewrites for a book being written, through `linker`.
+    init(linker: EPUBResourceLinker) {
+        image = { linker.image($0, alt: $1) }
+        keepsLink = { linker.keepsLink($0) }
+    }
+
+    init(image: @escaping (_ source: String, _ alt: String) -> String?, keepsLink: @escaping (_ destination: String) -> Bool) {
+        self.image = image
+        self.keepsLink = keepsLink
+    }
 
     func prepare(_ blocks: [Block]) -> [Block] {
         blocks.compactMap(prepare)
@@ -28,7 +43,7 @@ struct EPUBBodyPreparer {
         case .figure(var figure):
             figure.caption = prepare(figure.caption)
             if let image = figure.image {
-                if let href = linker.image(image.source, alt: image.alt) {
+                if let href = self.image(image.source, image.alt) {
                     figure.image?.source = href
                 } else {
                     figure.image = nil
@@ -55,10 +70,10 @@ struct EPUBBodyPreparer {
                 out.append(.strikethrough(prepare(content)))
             case .link(var link):
                 link.content = prepare(link.content)
-                if linker.keepsLink(link.destination) { out.append(.link(link)) } else { out += link.content }
+                if keepsLink(link.destination) { out.append(.link(link)) } else { out += link.content }
             case .image(var image):
                 image.alt = prepare(image.alt)
-                if let href = linker.image(image.source, alt: image.alt.plainText) {
+                if let href = self.image(image.source, image.alt.plainText) {
                     image.source = href
                     out.append(.image(image))
                 } else {

@@ -1,7 +1,8 @@
 /// Reads one XHTML content document of a book: front matter (cover, title page, contents) is
 /// recognised and skipped; each `<article>` becomes a story, its metadata taken from the
 /// `<header>`, `<footer>` and `<meta>` elements that ``EPUBContentDocuments`` writes; a document
-/// without articles gives its blocks, to join the book's single story.
+/// without articles gives its blocks, to join the book's single story. The text itself is turned
+/// into blocks by ``body``: the HTML format's reader.
 struct EPUBChapterReader {
     /// What a content document holds.
     enum Content {
@@ -13,20 +14,23 @@ struct EPUBChapterReader {
         case blocks([Block])
     }
 
-    let converter: XHTMLConverter
+    /// The blocks of a run of content nodes.
+    let body: (_ nodes: [XMLNode]) throws -> [Block]
 
-    func read(_ document: XMLDocument) -> Content {
+    func read(_ document: XMLDocument) throws -> Content {
         guard let root = document.root else { return .blocks([]) }
-        let body = root.name == "body" ? root : (root.element(named: "body") ?? root)
-        if Self.isFrontMatter(body) { return .frontMatter }
-        let articles = Self.articles(in: body)
-        guard !articles.isEmpty else { return .blocks(converter.blocks(body)) }
+        let bodyElement = root.name == "body" ? root : (root.element(named: "body") ?? root)
+        if Self.isFrontMatter(bodyElement) { return .frontMatter }
+        let articles = Self.articles(in: bodyElement)
+        guard !articles.isEmpty else {
+            return .blocks(try body(bodyElement.children.filter { $0.name != "nav" }))
+        }
 
         var language = root.attributes.first { $0.name == "lang" && $0.prefix == "xml" }?.value ?? root.attribute("lang")
         if language?.isEmpty == true { language = nil }
         let head = root.element(named: "head")
-        return .stories(articles.map { article in
-            var story = self.story(article)
+        return .stories(try articles.map { article in
+            var story = try self.story(article)
             if story.metadata.language == nil { story.metadata.language = language }
             if articles.count == 1, let head { Self.readMeta(head, into: &story.metadata) }
             return story
@@ -61,7 +65,7 @@ struct EPUBChapterReader {
         return found
     }
 
-    private func story(_ article: XMLNode) -> Story {
+    private func story(_ article: XMLNode) throws -> Story {
         var metadata = Metadata()
         var bodyNodes: [XMLNode] = []
         var trailing: [XMLNode] = []
@@ -78,7 +82,7 @@ struct EPUBChapterReader {
                 bodyNodes.append(child)
             }
         }
-        return Story(metadata: metadata, body: converter.blocks(of: bodyNodes + trailing))
+        return Story(metadata: metadata, body: try body(bodyNodes + trailing))
     }
 
     /// Reads the headline, deck, byline, dateline and date; returns what it did not recognise.
@@ -114,12 +118,21 @@ struct EPUBChapterReader {
         return rest
     }
 
+    /// The hero image: `<figure class="hero"><img …/><figcaption>caption <span class="credit">…</span></figcaption></figure>`.
     private func readHero(_ figure: XMLNode) -> HeroImage? {
-        guard case .figure(let f)? = converter.blocks(of: [figure]).first else { return nil }
-        let caption = f.caption.plainText
-        guard let image = f.image else { return nil }
-        return HeroImage(url: image.source, caption: caption.isEmpty ? nil : caption, credit: f.credit,
-                         alt: image.alt.isEmpty ? nil : image.alt)
+        guard let img = figure.element(named: "img"), let src = img.attribute("src") else { return nil }
+        var caption = ""
+        var credit: String?
+        for node in figure.element(named: "figcaption")?.children ?? [] {
+            if node.name == "span" && node.attribute("class") == "credit" {
+                credit = Self.collapsed(node.textContent)
+            } else {
+                caption += node.kind == .text ? node.text : node.textContent
+            }
+        }
+        caption = Self.collapsed(caption)
+        let alt = img.attribute("alt") ?? ""
+        return HeroImage(url: src, caption: caption.isEmpty ? nil : caption, credit: credit, alt: alt.isEmpty ? nil : alt)
     }
 
     /// Reads the closing credits, sign-off and copyright; returns what it did not recognise.

@@ -43,17 +43,28 @@ public struct EPUBReader: DocumentReader {
                 document = try XMLDocument.parseHTML(bytes, encoding: "UTF-8")
             }
             let directory = EPUBPath.directory(of: item.path)
-            let converter = XHTMLConverter { src in
+            let image: (String) -> String? = { src in
                 if let known = images[directory + "\u{0}" + src] { return known }
                 let source = Self.imageSource(src, directory: directory, archive: archive, package: package, warn: warn)
                 images[directory + "\u{0}" + src] = source
                 return source
             }
-            switch EPUBChapterReader(converter: converter).read(document) {
+            let chapterName = context.sourceName + "/" + item.path
+            let body: ([XMLNode]) throws -> [Block] = { nodes in
+                let blocks = try Self.blocks(of: nodes, name: chapterName, context: context)
+                return EPUBBodyPreparer(image: { source, _ in image(source) }, keepsLink: { _ in true }).prepare(blocks)
+            }
+            switch try EPUBChapterReader(body: body).read(document) {
             case .frontMatter:
                 continue
-            case .stories(let found):
+            case .stories(var found):
                 sawArticles = true
+                for i in found.indices {
+                    if let hero = found[i].metadata.heroImage {
+                        found[i].metadata.heroImage?.url = image(hero.url) ?? ""
+                        if found[i].metadata.heroImage?.url == "" { found[i].metadata.heroImage = nil }
+                    }
+                }
                 stories += found
             case .blocks(let blocks):
                 bookBlocks += blocks
@@ -64,7 +75,7 @@ public struct EPUBReader: DocumentReader {
         let metadata = package.metadata
         if !sawArticles {
             // One story for the whole book; a leading heading repeating the title is the headline.
-            if case .heading(1, let content)? = bookBlocks.first, content.plainText.trimmingWhitespace == metadata.headline {
+            if case .heading(_, let content)? = bookBlocks.first, content.plainText.trimmingWhitespace == metadata.headline {
                 bookBlocks.removeFirst()
             }
             return Document(story: Story(metadata: metadata, body: bookBlocks))
@@ -78,6 +89,20 @@ public struct EPUBReader: DocumentReader {
             return Document(stories: stories)
         }
         return Document(metadata: metadata, stories: stories)
+    }
+
+    /// The blocks of a run of XHTML content nodes, through the HTML format's reader: the nodes
+    /// are written out as HTML (``XHTMLSanitizer``) inside an `<article>` of an untitled page.
+    static func blocks(of nodes: [XMLNode], name: String, context: ReadContext) throws -> [Block] {
+        guard nodes.contains(where: { $0.isElement || !$0.text.allSatisfy(\.isWhitespace) }) else { return [] }
+        guard let reader = Format.html.reader else {
+            throw NewsConvError(.unsupported, "reading EPUB needs the HTML reader, which this build lacks")
+        }
+        var page = Array("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head><body><article>\n".utf8)
+        XHTMLSanitizer.passThrough().append(nodes: nodes, to: &page)
+        page += Array("\n</article></body></html>\n".utf8)
+        let chapterContext = ReadContext(sourceName: name, resources: context.resources, diagnostics: context.diagnostics)
+        return try reader.read(page, context: chapterContext).stories.flatMap(\.body)
     }
 
     /// The package document that `META-INF/container.xml` names.

@@ -1,15 +1,42 @@
 /// Makes HTML that a story carries as raw HTML fit for an EPUB content document: parsed with
 /// libxml2's forgiving HTML parser and written back as well-formed XHTML, keeping only HTML5
-/// elements and attributes that EPUB reading systems and epubcheck accept.
+/// elements and attributes that EPUB reading systems and epubcheck accept. The output is also
+/// read the same by an HTML parser (every non-void element is closed explicitly), which is how
+/// ``EPUBReader`` hands chapter content to the HTML reader.
 ///
 /// Scripts, styles, forms, frames and embedded objects are dropped; obsolete or unknown elements
 /// (`<font>`, `<center>`) are replaced by their content; images and links go through the same
-/// rules as the rest of the book (``EPUBResourceLinker``). Anything removed is reported once.
+/// rules as the rest of the book. Anything removed is reported once.
 struct XHTMLSanitizer {
-    /// Where images and links are decided.
-    var linker: EPUBResourceLinker
+    /// The `src` to write for an image (given its `src` and `alt`), or nil to write its alt text.
+    var image: (_ source: String, _ alt: String) -> String?
+    /// Whether a link keeps its `href`.
+    var keepsLink: (_ destination: String) -> Bool
     /// Where warnings go.
     var warn: (String) -> Void
+    /// Keep every element and attribute but scripts and styles (to hand content on to a reader).
+    var keepsEverything = false
+
+    /// A sanitizer for a book being written: images and links follow `linker`.
+    init(linker: EPUBResourceLinker, warn: @escaping (String) -> Void) {
+        image = { linker.image($0, alt: $1) }
+        keepsLink = { linker.keepsLink($0) }
+        self.warn = warn
+    }
+
+    /// A serializer that keeps all content as it is, only leaving out scripts and styles, and
+    /// closing every element the way an HTML parser expects.
+    static func passThrough() -> XHTMLSanitizer {
+        XHTMLSanitizer(image: { source, _ in source }, keepsLink: { _ in true }, warn: { _ in }, keepsEverything: true)
+    }
+
+    private init(image: @escaping (String, String) -> String?, keepsLink: @escaping (String) -> Bool,
+                 warn: @escaping (String) -> Void, keepsEverything: Bool) {
+        self.image = image
+        self.keepsLink = keepsLink
+        self.warn = warn
+        self.keepsEverything = keepsEverything
+    }
 
     /// Elements kept as they are.
     static let allowed: Set<String> = [
@@ -28,6 +55,8 @@ struct XHTMLSanitizer {
         "form", "input", "button", "select", "textarea", "option", "canvas", "audio", "video", "source", "track",
         "svg", "math", "head", "title", "meta", "link", "base", "param", "map", "area", "dialog",
     ]
+    /// Elements HTML parsers treat as empty.
+    static let htmlVoid: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
     /// Obsolete elements replaced by an HTML5 one.
     static let renamed: [String: String] = ["strike": "s", "tt": "code", "acronym": "abbr", "center": "div", "big": "strong"]
 
@@ -37,12 +66,20 @@ struct XHTMLSanitizer {
             warn("raw HTML that cannot be parsed was left out")
             return
         }
-        var removed: Set<String> = []
         let body = root.name == "body" ? root : root.element(named: "body")
-        for node in body?.children ?? [] { append(node, to: &out, removed: &removed, depth: 0) }
+        let removed = append(nodes: body?.children ?? [], to: &out)
         if !removed.isEmpty {
             warn("raw HTML cleaned up for EPUB; left out: " + removed.sorted().map { "<\($0)>" }.joined(separator: ", "))
         }
+    }
+
+    /// `nodes` (of a parsed document) as well-formed XHTML, appended to `out`; returns the names
+    /// of the elements left out.
+    @discardableResult
+    func append(nodes: [XMLNode], to out: inout [UInt8]) -> Set<String> {
+        var removed: Set<String> = []
+        for node in nodes { append(node, to: &out, removed: &removed, depth: 0) }
+        return removed
     }
 
     private func append(_ node: XMLNode, to out: inout [UInt8], removed: inout Set<String>, depth: Int) {
@@ -51,6 +88,25 @@ struct XHTMLSanitizer {
             Escaping.appendXML(node.text, to: &out)
         case .comment, .other:
             return
+        case .element where keepsEverything:
+            let name = node.name.lowercased()
+            guard depth <= 200, name != "script", name != "style" else { return }
+            out.append(UInt8(ascii: "<"))
+            out += Array(name.utf8)
+            for attribute in node.attributes where attribute.prefix == nil && !attribute.name.contains(":") {
+                out.append(32)
+                out += Array(attribute.name.lowercased().utf8)
+                out += Array("=\"".utf8)
+                Escaping.appendXML(attribute.value, to: &out)
+                out.append(UInt8(ascii: "\""))
+            }
+            if Self.htmlVoid.contains(name) {
+                out += Array(" />".utf8)
+                return
+            }
+            out.append(UInt8(ascii: ">"))
+            for child in node.children { append(child, to: &out, removed: &removed, depth: depth + 1) }
+            out += Array("</\(name)>".utf8)
         case .element:
             var name = node.name.lowercased()
             if depth > 200 || Self.dropped.contains(name) {
@@ -73,7 +129,7 @@ struct XHTMLSanitizer {
                     return
                 }
                 let alt = attributes.first(where: { $0.0 == "alt" })?.1 ?? ""
-                guard let href = linker.image(source, alt: alt) else {
+                guard let href = image(source, alt) else {
                     Escaping.appendXML(alt, to: &out)
                     return
                 }
@@ -82,7 +138,7 @@ struct XHTMLSanitizer {
                 attributes.insert(("src", href), at: 0)
             }
             if name == "a", let index = attributes.firstIndex(where: { $0.0 == "href" }),
-               !linker.keepsLink(attributes[index].1) {
+               !keepsLink(attributes[index].1) {
                 attributes.remove(at: index)
             }
             out.append(UInt8(ascii: "<"))
