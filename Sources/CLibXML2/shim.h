@@ -1,5 +1,9 @@
 #ifndef NEWSCONV_CLIBXML2_SHIM_H
 #define NEWSCONV_CLIBXML2_SHIM_H
+// libxml2's headers pull in the system ICU headers when it was built with ICU; their
+// UErrorCode clashes with Foundation's bundled ICU module. newsconv uses no ICU API.
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
