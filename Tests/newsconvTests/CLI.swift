@@ -12,8 +12,7 @@ enum CLI {
             candidates.append(dir.appendingPathComponent("newsconv"))
             dir.deleteLastPathComponent()
         }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(root.appendingPathComponent(".build/debug/newsconv"))
+        candidates.append(projectRoot.appendingPathComponent(".build/debug/newsconv"))
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path ?? "newsconv"
     }()
 
@@ -22,39 +21,64 @@ enum CLI {
 
     struct Result {
         var status: Int32
+        /// True when the process was killed by a signal it did not expect (a crash).
+        var crashed: Bool
+        /// True when the watchdog had to kill it (a hang).
+        var hung: Bool
         var stdout: [UInt8]
         var stderr: String
+        /// Peak resident memory in bytes.
+        var peakMemory: Int
         var output: String { String(decoding: stdout, as: UTF8.self) }
     }
 
-    /// Runs `newsconv arguments…` in `directory` with `stdin` as standard input.
-    static func run(_ arguments: [String], stdin: [UInt8] = [], in directory: String? = nil,
-                    environment: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+    /// Runs `newsconv arguments…` with `stdin` as standard input, killing it after `timeout` seconds.
+    static func run(_ arguments: [String], stdin: [UInt8] = [],
+                    environment: [String: String] = [:], timeout: Double = 120) throws -> Result {
+        let scratch = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let inPath = scratch + "/stdin", outPath = scratch + "/stdout", errPath = scratch + "/stderr"
+        try Data(stdin).write(to: URL(fileURLWithPath: inPath))
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, inPath, O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }
-        process.environment = env
-        let input = Pipe(), output = Pipe(), error = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let writer = Thread {
-            input.fileHandleForWriting.write(Data(stdin))
-            try? input.fileHandleForWriting.close()
+        let argv: [UnsafeMutablePointer<CChar>?] = ([binary] + arguments).map { strdup($0) } + [nil]
+        let envp: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
+
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, binary, &actions, nil, argv, envp)
+        guard rc == 0 else {
+            throw NSError(domain: "CLI", code: Int(rc), userInfo: [NSLocalizedDescriptionKey: "cannot run \(binary)"])
         }
-        writer.start()
-        // Read both pipes concurrently so a large output cannot deadlock.
-        nonisolated(unsafe) var errData = Data()
-        let errReader = Thread { errData = error.fileHandleForReading.readDataToEndOfFile() }
-        errReader.start()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while errReader.isExecuting || !errReader.isFinished { Thread.sleep(forTimeInterval: 0.001) }
-        return Result(status: process.terminationStatus, stdout: Array(outData), stderr: String(decoding: errData, as: UTF8.self))
+        var status: Int32 = 0
+        var usage = rusage()
+        let deadline = Date().addingTimeInterval(timeout)
+        var hung = false
+        while true {
+            if wait4(pid, &status, WNOHANG, &usage) == pid { break }
+            if Date() > deadline {
+                hung = true
+                kill(pid, SIGKILL)
+                _ = wait4(pid, &status, 0, &usage)
+                break
+            }
+            usleep(2_000)
+        }
+        let signal = status & 0x7f
+        let signaled = signal != 0 && signal != 0x7f
+        return Result(
+            status: signaled ? -1 : (status >> 8) & 0xff, crashed: signaled && !hung, hung: hung,
+            stdout: Array((try? Data(contentsOf: URL(fileURLWithPath: outPath))) ?? Data()),
+            stderr: String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: errPath))) ?? Data(), as: UTF8.self),
+            peakMemory: Int(usage.ru_maxrss) * 1024)
     }
 
     /// A fresh temporary directory.
