@@ -1,7 +1,7 @@
 // Reads a wire story, files it under a subject, adds a "more on this" link, makes every link
 // absolute with a campaign parameter, and writes the story as HTML, EPUB and JSON.
 //
-//     swift run LibraryUse [STORY] [OUTPUT-DIR]      (defaults: ../stories/harbour-strike.txt, out)
+//     swift run LibraryUse [STORY] [OUTPUT-DIR]   (defaults: ../stories/harbour-strike.txt, ../out/LibraryUse)
 import NewsConvKit
 #if canImport(Glibc)
 import Glibc
@@ -11,7 +11,7 @@ import Darwin
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let input = arguments.first ?? "../stories/harbour-strike.txt"
-let outputDirectory = arguments.count > 1 ? arguments[1] : "out"
+let outputDirectory = arguments.count > 1 ? arguments[1] : "../out/LibraryUse"
 let site = "https://gazette.example"
 
 /// `/topics/ferries` becomes `https://gazette.example/topics/ferries?utm_source=newsconv`.
