@@ -224,6 +224,8 @@ for script in bench/*.sh; do
     note "$script failed: $(tail -n 1 "$work/script.err")"
   fi
   # Keep table rows, dropping each header row (the row before a |---| separator) and separators.
+  # A row `| case | newsconv time | other tool's time | … |` joins the table with the ratio
+  # recomputed as other ÷ newsconv; cells after the third are kept beside the case's name.
   mapfile -t lines <"$work/script.out"
   for ((i = 0; i < ${#lines[@]}; i++)); do
     line=${lines[i]}
@@ -231,9 +233,21 @@ for script in bench/*.sh; do
     if [[ $line =~ ^\|[[:space:]:|-]+\|?[[:space:]]*$ ]]; then continue; fi
     if [[ $next =~ ^\|[[:space:]:|-]+\|?[[:space:]]*$ ]]; then continue; fi
     if [[ $line == \|* ]]; then
-      cells=$(awk -F'|' '{ print NF - 2 }' <<<"$line")
-      while [ "$cells" -lt 7 ]; do line="$line – |"; cells=$((cells + 1)); done
-      rows+=("$line")
+      rows+=("$(awk -F'|' -v script="$(basename "$script")" '
+        function secs(cell,   m) {
+          if (!match(cell, /[0-9]+(\.[0-9]+)?[ ]*(± [0-9.]+ *)?(µs|us|ms|s)([^a-z]|$)/)) return 0
+          m = substr(cell, RSTART, RLENGTH)
+          if (m ~ /µs|us/) return m * 1e-6; if (m ~ /ms/) return m * 1e-3; return m + 0
+        }
+        function trim(x) { gsub(/^[ \t]+|[ \t]+$/, "", x); return x }
+        {
+          label = trim($2); n = secs($3); p = secs($4); extra = ""
+          if (n > 0 && p > 0) { r = p / n; ratio = (r < 10) ? sprintf("%.1f×", r) : sprintf("%.0f×", r) }
+          else ratio = trim($5)
+          for (c = 6; c < NF; c++) if (trim($c) != "") extra = extra (extra == "" ? "" : "; ") trim($c)
+          if (extra != "") label = label " (" extra ")"
+          printf "| %s [%s] | %s | %s | %s | – | – | – |", label, script, trim($3), trim($4), ratio
+        }' <<<"$line")")
     elif [ -n "$line" ]; then note "$script: $line"; fi
   done
 done
