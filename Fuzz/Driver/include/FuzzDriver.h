@@ -1,0 +1,9 @@
+#ifndef NEWSCONV_FUZZ_DRIVER_H
+#define NEWSCONV_FUZZ_DRIVER_H
+
+// SwiftPM links every executable target with `main` renamed to `<Target>_main`, which hides
+// libFuzzer's own `main`. Each fuzz target therefore defines `<Target>_main` and calls this,
+// which runs libFuzzer on the target's `LLVMFuzzerTestOneInput`.
+int newsconv_fuzz_driver_main(int argc, char **argv);
+
+#endif
