@@ -34,6 +34,14 @@ struct PlainTextWriterTests {
         #expect(back.stories == [Self.story])
     }
 
+    @Test func severalStoriesRoundTrip() throws {
+        var second = Self.story
+        second.metadata.headline = "Second story"
+        let document = Document(stories: [Self.story, second])
+        let back = try readDocument(try writeDocument(document, as: .plainText), as: .plainText)
+        #expect(back.stories == document.stories)
+    }
+
     @Test func lostContentIsReported() throws {
         let story = Story(metadata: Metadata(headline: "H", keywords: ["k"]),
                           body: [.paragraph([.link(Link(destination: "https://e.com", content: [.text("site")]))])])

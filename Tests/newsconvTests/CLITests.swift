@@ -164,3 +164,25 @@ struct CLITests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.contains("newsconv-") }.isEmpty)
     }
 }
+
+@Suite("newsconv command line: usage errors")
+struct CLIUsageTests {
+    @Test(arguments: [
+        (["--columns", "abc"], "newsconv: The value 'abc' is invalid for '--columns <N>' (see newsconv --help)\n"),
+        (["--bogus"], "newsconv: Unknown option '--bogus' (see newsconv --help)\n"),
+        (["-M", "lang"], "newsconv: -M needs KEY=VALUE, got \"lang\" (see newsconv --help)\n"),
+        (["-o", "a.json", "--output-dir", "d"], "newsconv: use either -o or --output-dir, not both (see newsconv --help)\n"),
+        (["validate"], "newsconv: Missing expected argument '<FILE> ...' (see newsconv help validate)\n"),
+    ])
+    func oneLineUsageErrors(arguments: [String], message: String) throws {
+        let result = try CLI.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.stderr == message)
+    }
+
+    @Test func validateHelpNamesTheTool() throws {
+        let result = try CLI.run(["help", "validate"])
+        #expect(result.status == 0)
+        #expect(result.output.contains("USAGE: newsconv validate FILE.xml..."))
+    }
+}

@@ -15,7 +15,18 @@ public struct PlainTextReader: DocumentReader {
         let text = TextDecoding.decode(input).text
         let units = Self.units(of: text)
         guard !units.isEmpty else { throw NewsConvError.badInput("empty input; expected a story") }
-        return Document(story: Self.story(from: units))
+        // Several stories in one file are separated by a line of `=` (as the writer writes them).
+        var groups: [[Unit]] = [[]]
+        for unit in units {
+            if unit.lines.count == 1, Self.isStorySeparator(unit.lines[0]) {
+                if !groups[groups.count - 1].isEmpty { groups.append([]) }
+            } else {
+                groups[groups.count - 1].append(unit)
+            }
+        }
+        let stories = groups.filter { !$0.isEmpty }.map { Self.story(from: $0) }
+        guard !stories.isEmpty else { throw NewsConvError.badInput("no story text, only separators") }
+        return Document(stories: stories)
     }
 
     /// Rejects binary data: NUL bytes or many control characters.
@@ -31,6 +42,11 @@ public struct PlainTextReader: DocumentReader {
         if controls > 16 && controls * 20 > min(input.count, 65_536) {
             throw NewsConvError.badInput("binary data (control characters), not a text story")
         }
+    }
+
+    /// A line of at least ten `=`: the separator between stories.
+    static func isStorySeparator(_ line: String) -> Bool {
+        line.utf8.count >= 10 && line.utf8.allSatisfy { $0 == UInt8(ascii: "=") }
     }
 
     /// A block of text: its lines without surrounding whitespace.
