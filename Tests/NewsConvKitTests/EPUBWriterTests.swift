@@ -79,6 +79,13 @@ struct EPUBWriterTests {
         #expect(!chapter.contains("align="))
         #expect(chapter.contains("<th style=\"text-align: left\">Item</th>"))
         #expect(chapter.contains("<td style=\"text-align: center\">6%</td>"))
+        // A table inside a quote too.
+        let quoted = Story(metadata: Metadata(headline: "Quoted", language: "en"), body: [
+            .blockQuote([.table(Table(alignments: [.right], header: [[.text("n")]], rows: [[[.text("1")]]]))]),
+        ])
+        let nested = try F.text(try F.write(Document(story: quoted)).bytes, "EPUB/text/story-001.xhtml")
+        #expect(nested.contains("<blockquote>\n<table>"))
+        #expect(!nested.contains("align=") && nested.contains("<td style=\"text-align: right\">1</td>"))
     }
 
     @Test func theThemesEPUBStylesheetIsPacked() throws {
