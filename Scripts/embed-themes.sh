@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Compiles the built-in themes (Themes/<name>/) into the library, so an installed newsconv
 # needs no files beside it. Run after changing anything in Themes/; commit the result.
-# HTMLThemeTests fails when the generated file and Themes/ disagree.
+# HTMLWriterTests (embeddedThemesMatchTheThemesFolder) fails when the generated file and Themes/ disagree.
 #
 #   Scripts/embed-themes.sh            writes Sources/NewsConvKit/Formats/HTML/Themes+Embedded.swift
 #   Scripts/embed-themes.sh --stdout   prints it instead

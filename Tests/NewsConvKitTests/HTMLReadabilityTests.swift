@@ -115,4 +115,33 @@ struct HTMLReadabilityTests {
         #expect(meanF1 >= 0.90, "mean body F1 \(meanF1)")
         #expect((worst?.f1 ?? 0) >= 0.6, "lowest body F1 \(worst?.f1 ?? 0) on \(worst?.name ?? "-")")
     }
+
+    /// HTML → AST → HTML (the writer's page, which tidy must find valid) → AST keeps the
+    /// article: the same words in the
+    /// body, the same headline (where the page had one: a page needs a title, so one without
+    /// comes back titled "Untitled") and bylines.
+    @Test("round trip through newsconv's own page", .enabled(if: Corpus.isAvailable, Corpus.skipMessage))
+    func roundTrip() throws {
+        var report = "HTML → AST → HTML → AST (\(Self.pages.count) pages)\n"
+        var scores: [Double] = []
+        for name in Self.pages {
+            let first = try readDocument(try Corpus.bytes("html/\(name)/source.html"), as: .html, name: name)
+            let page = try writeDocument(first, as: .html)
+            if let tidy = which("tidy") {
+                let (status, output) = try HTMLWriterTests.run(tidy, ["-errors", "-q"], input: String(decoding: page, as: UTF8.self))
+                #expect(status == 0 && output.isEmpty, "\(name): the written page is not valid HTML5: \(output)")
+            }
+            let second = try readDocument(page, as: .html, name: name + " (written)")
+            let a = first.stories.first ?? Story(), b = second.stories.first ?? Story()
+            let score = Self.f1(Self.words(b.plainText), Self.words(a.plainText))
+            scores.append(score)
+            report += "  F1 \(String(format: "%.3f", score))  \(name)\n"
+            if a.metadata.headline != nil { #expect(b.metadata.headline == a.metadata.headline, "\(name): headline") }
+            #expect(b.metadata.bylines.map(\.name) == a.metadata.bylines.map(\.name), "\(name): bylines")
+        }
+        let mean = scores.reduce(0, +) / Double(max(scores.count, 1))
+        report += "  mean F1 \(String(format: "%.4f", mean)), lowest \(String(format: "%.4f", scores.min() ?? 0))"
+        print(report)
+        #expect((scores.min() ?? 0) >= 0.99, "a page lost text on the round trip")
+    }
 }

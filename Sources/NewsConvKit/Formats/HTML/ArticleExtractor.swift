@@ -4,8 +4,8 @@
 ///
 /// A Swift port of the ideas of Mozilla's Readability.js (Apache 2.0), working on ``HTMLDOM``.
 /// It tries with every heuristic on, and if less than 500 characters of text come out, again
-/// with fewer (keeping unlikely-looking parts, ignoring class names, not cleaning conditionally),
-/// returning the longest result.
+/// with fewer (keeping unlikely-looking parts, ignoring class names, not cleaning conditionally);
+/// when every attempt is short, the strictest one that found any text wins.
 struct ArticleExtractor {
     typealias NodeID = HTMLDOM.NodeID
 
@@ -23,6 +23,8 @@ struct ArticleExtractor {
     var articleTitle = ""
     /// True when the metadata already names an author, so no byline is taken from the page.
     var metadataHasByline = false
+    /// The dateline already found in the page's metadata: an element holding just that is not a byline.
+    var knownDateline: String?
     /// The byline found in the page, if any (and removed from the article).
     private(set) var articleByline: String?
     /// The `lang` of `<html>`.
@@ -47,7 +49,7 @@ struct ArticleExtractor {
         for img in dom.descendants(of: dom.document, named: "img") {
             let keeps = dom[img].attributes.contains { attribute in
                 ["src", "srcset", "data-src", "data-srcset"].contains(attribute.name) || Self.looksLikeImageFile(attribute.value)
-            }
+            } || isInPictureWithSources(img)
             if !keeps { dom.detach(img) }
         }
         for noscript in dom.descendants(of: dom.document, named: "noscript") {
@@ -65,6 +67,15 @@ struct ArticleExtractor {
             let replacement = dom.firstElementChild(noscript)
             if replacement != HTMLDOM.none { dom.replace(previous, with: replacement) }
         }
+    }
+
+    /// Whether `img` is in a `<picture>` whose `<source>` elements give the image (so the
+    /// `<img>` itself needs no `src`). libxml2 may put the `<img>` inside a `<source>`.
+    private func isInPictureWithSources(_ img: NodeID) -> Bool {
+        var id = dom.parent(img)
+        if id != HTMLDOM.none, dom.name(id) == "source" { id = dom.parent(id) }
+        guard id != HTMLDOM.none, dom.name(id) == "picture" else { return false }
+        return dom.descendants(of: id, named: "source").contains { dom.hasAttribute($0, "srcset") || dom.hasAttribute($0, "data-srcset") }
     }
 
     private func isSingleImage(_ id: NodeID) -> Bool {
@@ -251,9 +262,21 @@ struct ArticleExtractor {
 
     private static func tokens(_ text: String) -> [String] {
         // JavaScript's \W+ splits on everything but ASCII letters, digits and "_".
-        text.lowercased().split { ch in
-            !(ch.isASCII && (ch.isLetter || ch.isNumber || ch == "_"))
-        }.map(String.init)
+        var result: [String] = []
+        var current: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte + 32)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"): current.append(byte)
+            default:
+                if !current.isEmpty {
+                    result.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+        if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
+        return result
     }
 
     private mutating func checkByline(_ id: NodeID, matchString: String) -> Bool {
@@ -262,7 +285,7 @@ struct ArticleExtractor {
         let itemprop = dom.attribute(id, "itemprop") ?? ""
         guard rel == "author" || itemprop.contains("author") || ArticlePatterns.byline.matches(matchString) else { return false }
         let text = dom.textContent(id).trimmingJSWhitespace
-        guard !text.isEmpty, text.utf16.count < 100 else { return false }
+        guard !text.isEmpty, text.utf16.count < 100, text != knownDateline else { return false }
         // A child marked itemprop="name" holds the name alone.
         var name = text
         let end = dom.nextNode(id, skippingChildren: true)
@@ -288,10 +311,11 @@ struct ArticleExtractor {
     // MARK: Finding the article
 
     /// Finds the article and returns a new `<div>` holding it, or nil when the page has no text.
-    mutating func grabArticle() -> NodeID? {
-        let page = dom.body
+    /// `rebuild` gives the prepared page again for another attempt (rebuilding is cheaper than
+    /// keeping a copy of every node for the rare page that needs it).
+    mutating func grabArticle(rebuild: () -> HTMLDOM) -> NodeID? {
+        var page = dom.body
         guard page != HTMLDOM.none else { return nil }
-        let pristine = dom
         var attempts: [(dom: HTMLDOM, content: NodeID, length: Int)] = []
 
         while true {
@@ -367,7 +391,9 @@ struct ArticleExtractor {
                 return content
             }
             attempts.append((dom, content, textLength))
-            dom = pristine
+            dom = rebuild()
+            page = dom.body
+            guard page != HTMLDOM.none else { return nil }
             if flags.contains(.stripUnlikelyCandidates) {
                 flags.remove(.stripUnlikelyCandidates)
             } else if flags.contains(.weightClasses) {
@@ -375,10 +401,10 @@ struct ArticleExtractor {
             } else if flags.contains(.cleanConditionally) {
                 flags.remove(.cleanConditionally)
             } else {
-                // Nothing long enough: take the longest of the attempts (the first among equals).
-                var best = attempts[0]
-                for attempt in attempts.dropFirst() where attempt.length > best.length { best = attempt }
-                guard best.length > 0 else { return nil }
+                // Nothing long enough: a short article. Readability takes the longest attempt, but
+                // the longer ones only add what the stricter ones removed as page furniture (a
+                // masthead, a comment box), so the strictest attempt that found text wins.
+                guard let best = attempts.first(where: { $0.length > 0 }) else { return nil }
                 dom = best.dom
                 return best.content
             }

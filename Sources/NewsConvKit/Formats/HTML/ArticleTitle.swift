@@ -51,6 +51,12 @@ enum ArticleTitle {
         return result
     }
 
+    /// True when `text` starts with `whitespace separator whitespace` (` | The Gazette`).
+    static func startsWithSeparator(_ text: Substring) -> Bool {
+        let scalars = Array(text.unicodeScalars.prefix(3))
+        return scalars.count == 3 && JSWhitespace.contains(scalars[0]) && separators.contains(scalars[1]) && JSWhitespace.contains(scalars[2])
+    }
+
     /// Start offsets of `whitespace separator whitespace`, left to right, not overlapping.
     private static func matches(in scalars: [Unicode.Scalar], of set: Set<Unicode.Scalar>) -> [Int] {
         var result: [Int] = []

@@ -297,9 +297,11 @@ struct HTMLBlockBuilder {
     }
 
     private func pictureSource(_ img: NodeID) -> String? {
-        let parent = dom.parent(img)
-        guard parent != HTMLDOM.none, dom.name(parent) == "picture" else { return nil }
-        for source in dom.elementChildren(parent) where dom.name(source) == "source" {
+        // libxml2 does not know <source> is empty, so the <img> may sit inside a <source>.
+        var picture = dom.parent(img)
+        if picture != HTMLDOM.none, dom.name(picture) == "source" { picture = dom.parent(picture) }
+        guard picture != HTMLDOM.none, dom.name(picture) == "picture" else { return nil }
+        for source in dom.descendants(of: picture, named: "source") {
             if let set = dom.attribute(source, "srcset") ?? dom.attribute(source, "data-srcset"),
                 let best = URLReference.bestCandidate(inSrcset: set)
             { return best }

@@ -43,18 +43,21 @@ struct HTMLDOM: Sendable {
         nodes = [Node(name: "#document", isText: false, text: "", attributes: [])]
     }
 
-    /// A copy of a libxml2 HTML tree: elements and text (comments and the like are dropped).
-    init(_ xml: XMLDocument) {
+    /// A copy of a libxml2 HTML tree: elements and text. Comments, scripts (except JSON-LD
+    /// data) and style sheets are left out, as the article finder would remove them first thing.
+    init(_ xml: XMLDocument, expectedSize: Int = 0) {
         self.init()
         guard let root = xml.root else { return }
-        nodes.reserveCapacity(4096)
+        nodes.reserveCapacity(max(1024, expectedSize / 24))
         let html = createElement(root.name, attributes: Self.attributes(of: root))
         appendChild(html, to: document)
         copyChildren(of: root, into: html)
     }
 
     private static func attributes(of node: XMLNode) -> [HTMLAttribute] {
-        node.attributes.map { HTMLAttribute(name: $0.name, value: $0.value) }
+        var result: [HTMLAttribute] = []
+        node.forEachAttribute { name, value in result.append(HTMLAttribute(name: name, value: value)) }
+        return result
     }
 
     private mutating func copyChildren(of xml: XMLNode, into parent: NodeID) {
@@ -62,9 +65,17 @@ struct HTMLDOM: Sendable {
         // also gives HTML element and attribute names in lower case already.
         var current = xml.firstChild
         while let node = current {
+            current = node.nextSibling
             switch node.kind {
             case .element:
-                let element = createElement(node.name, attributes: Self.attributes(of: node))
+                if node.isElement(named: "style") { continue }
+                let attributes = Self.attributes(of: node)
+                if node.isElement(named: "script"),
+                    !attributes.contains(where: { $0.name == "type" && $0.value.trimmingJSWhitespace.lowercased() == "application/ld+json" })
+                {
+                    continue
+                }
+                let element = createElement(node.name, attributes: attributes)
                 appendChild(element, to: parent)
                 copyChildren(of: node, into: element)
             case .text:
@@ -80,7 +91,6 @@ struct HTMLDOM: Sendable {
             case .comment, .other:
                 break
             }
-            current = node.nextSibling
         }
     }
 

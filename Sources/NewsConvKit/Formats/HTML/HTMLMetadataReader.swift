@@ -1,5 +1,3 @@
-import Foundation
-
 /// What a web page says about its story, read from (in order of trust) schema.org JSON-LD,
 /// Open Graph and `article:*` meta tags, Dublin Core and `name=author` metas, hNews /
 /// `itemprop` markup, and finally `<title>` and the first `<h1>`.
@@ -60,7 +58,16 @@ struct HTMLMetadataReader {
             title = meta.readability(key)
         }
         if title == nil { title = itemprop("headline") ?? firstText(ofClass: "entry-title") }
-        if title == nil { title = ArticleTitle.fromDocument(dom, title: documentTitle) }
+        if title == nil {
+            let fromTitle = ArticleTitle.fromDocument(dom, title: documentTitle)
+            title = fromTitle
+            // Readability keeps "Short headline | Site" whole; the page's <h1> says which part is the headline.
+            if let h1 = dom.descendants(of: dom.document, named: "h1").first.map({ dom.textContent($0).collapsingWhitespace }),
+                !h1.isEmpty, fromTitle != h1, fromTitle.hasPrefix(h1), ArticleTitle.startsWithSeparator(fromTitle.dropFirst(h1.count))
+            {
+                title = h1
+            }
+        }
         result.title = HTMLEntities.unescapeBasic(title ?? "")
         m.headline = result.title.collapsingWhitespace.isEmpty ? nil : result.title.collapsingWhitespace
         if let alternative = article?.string("alternativeHeadline")?.collapsingWhitespace, !alternative.isEmpty,
@@ -99,7 +106,7 @@ struct HTMLMetadataReader {
         // Language.
         let htmlLanguage = dom.documentElement == HTMLDOM.none ? nil : dom.attribute(dom.documentElement, "lang")
         let language = article?.language ?? htmlLanguage ?? meta.last("content-language") ?? meta.last("language")
-            ?? meta.last("dc:language") ?? meta.last("og:locale").map { $0.replacingOccurrences(of: "_", with: "-") }
+            ?? meta.last("dc:language") ?? meta.last("og:locale").map { String($0.map { $0 == "_" ? "-" : $0 }) }
         m.language = language.map(\.trimmingJSWhitespace).flatMap { $0.isEmpty ? nil : $0 }
 
         // Image, address, words.
@@ -227,7 +234,7 @@ struct MetaTags {
                 }
             }
             if let name = dom.attribute(meta, "name") ?? dom.attribute(meta, "http-equiv") ?? dom.attribute(meta, "itemprop") {
-                let key = String(name.lowercased().unicodeScalars.filter { !JSWhitespace.contains($0) }).replacingOccurrences(of: ".", with: ":")
+                let key = String(name.lowercased().unicodeScalars.filter { !JSWhitespace.contains($0) }.map { $0 == "." ? ":" : Character($0) })
                 values[key, default: []].append(trimmed)
                 if !matchedProperty, dom.hasAttribute(meta, "name"), Self.isReadabilityName(key) { readabilityValues[key] = trimmed }
             }
@@ -249,19 +256,22 @@ struct MetaTags {
     /// The first `prefix:field` in a `property` value (`og:article:author` gives
     /// `article:author`), as Readability's property pattern finds it.
     static func readabilityKey(property: String) -> String? {
-        let text = Array(property.unicodeScalars.filter { !JSWhitespace.contains($0) })
+        guard property.utf8.contains(UInt8(ascii: ":")) else { return nil }
+        let text = Array(property.utf8.filter { $0 != 32 && $0 != 9 && $0 != 10 && $0 != 13 && $0 != 12 })
         for start in text.indices {
-            for prefix in readabilityPrefixes {
-                let p = Array(prefix.unicodeScalars)
-                guard start + p.count < text.count, Array(text[start..<(start + p.count)]) == p, text[start + p.count] == ":" else { continue }
-                let rest = text[(start + p.count + 1)...]
-                if let field = readabilityFields.first(where: { rest.starts(with: $0.unicodeScalars) }) {
+            for (prefix, bytes) in zip(readabilityPrefixes, prefixBytes) {
+                let colon = start + bytes.count
+                guard colon < text.count, text[colon] == UInt8(ascii: ":"), text[start..<colon].elementsEqual(bytes) else { continue }
+                let rest = text[(colon + 1)...]
+                if let field = readabilityFields.first(where: { rest.starts(with: $0.utf8) }) {
                     return prefix + ":" + field
                 }
             }
         }
         return nil
     }
+
+    private static let prefixBytes = readabilityPrefixes.map { Array($0.utf8) }
 
     private static func isReadabilityName(_ key: String) -> Bool {
         let fields = ["author", "creator", "pub-date", "description", "title", "site_name"]

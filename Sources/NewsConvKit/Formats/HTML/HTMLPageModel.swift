@@ -8,10 +8,10 @@
 /// `generator`, `stories`, and each `-M key=value` as `key` (unless a page value has that name)
 /// and as `variables.key`.
 ///
-/// Story: `index`, `anchor`, `storyLang` (when it differs from the page), `headline`, `subheadline`, `kicker`, `hasBylines`,
+/// Story: `index`, `anchor`, `storyLang` (when it differs from the page), `headline`, `subheadline`, `kicker`, `hasMeta` (bylines or dates to show), `hasBylines`,
 /// `bylines` (`name`, `role`, `separator`), `published` and `modified` (`iso`, `display`),
 /// `dateline`, `heroImage` (`src`, `alt`, `caption`, `credit`, `hasCaption`), `body`,
-/// `contributors`, `copyright`, `credit`, `usageTerms`, `hasKeywords`, `keywords` (`keyword`),
+/// `hasFooter` (any of the next to show), `contributors`, `copyright`, `credit`, `usageTerms`, `hasKeywords`, `keywords` (`keyword`),
 /// `url`, `provider`, `summary`.
 struct HTMLPageModel {
     let values: [String: Any]
@@ -70,7 +70,7 @@ struct HTMLPageModel {
             out += Array("\">\n".utf8)
         }
         meta("property", "og:type", isEdition ? "website" : "article")
-        meta("property", "og:title", title)
+        meta("property", "og:title", isEdition ? title : m.headline)
         meta("property", "og:description", m.summary)
         meta("property", "og:url", m.url)
         meta("property", "og:site_name", m.provider)
@@ -96,7 +96,7 @@ struct HTMLPageModel {
         let m = story.metadata
         var values: [String: Any] = ["index": index, "anchor": "story-\(index)"]
         if let language = m.language, language != pageLanguage { values["storyLang"] = Escaping.html(language) }
-        values["headline"] = Escaping.html(m.headline ?? "")
+        if let headline = m.headline, !headline.isEmpty { values["headline"] = Escaping.html(headline) }
         if let deck = m.subheadline { values["subheadline"] = Escaping.html(deck) }
         if let kicker = m.extra["section"] ?? m.genre { values["kicker"] = Escaping.html(kicker) }
         values["hasBylines"] = !m.bylines.isEmpty
@@ -109,6 +109,7 @@ struct HTMLPageModel {
         }
         if let published = m.published { values["published"] = timeValues(published) }
         if let modified = m.modified, modified != m.published { values["modified"] = timeValues(modified) }
+        values["hasMeta"] = !m.bylines.isEmpty || m.published != nil || m.modified != nil
         let dateline = m.dateline.map(\.text).flatMap { $0.isEmpty ? nil : $0 }
         if let dateline { values["dateline"] = Escaping.html(dateline) }
 
@@ -136,6 +137,7 @@ struct HTMLPageModel {
         if let credit = m.creditLine { values["credit"] = Escaping.html(credit) }
         if let terms = m.usageTerms { values["usageTerms"] = Escaping.html(terms) }
         values["hasKeywords"] = !m.keywords.isEmpty
+        values["hasFooter"] = ["contributors", "copyright", "credit", "usageTerms"].contains { values[$0] != nil } || !m.keywords.isEmpty
         values["keywords"] = m.keywords.map { ["keyword": Escaping.html($0)] }
         if let url = m.url { values["url"] = Escaping.href(url) }
         if let provider = m.provider { values["provider"] = Escaping.html(provider) }

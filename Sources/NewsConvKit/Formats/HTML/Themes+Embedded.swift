@@ -23,7 +23,7 @@ extension Theme {
 {{{jsonLD}}}
 </head>
 <body>
-<header class="masthead">
+<header class="masthead site-header">
 <p class="nameplate">{{#siteName}}{{{siteName}}}{{/siteName}}{{^siteName}}The Daily Chronicle{{/siteName}}</p>
 {{#isEdition}}
 <p class="edition-title">{{{editionTitle}}}</p>
@@ -203,10 +203,13 @@ th, td { border-bottom: 1px solid #999; padding: 0.2em 0.4em; text-align: left; 
 {{#kicker}}
 <p class="kicker">{{{kicker}}}</p>
 {{/kicker}}
+{{#headline}}
 <h1 class="headline">{{{headline}}}</h1>
+{{/headline}}
 {{#subheadline}}
 <p class="deck">{{{subheadline}}}</p>
 {{/subheadline}}
+{{#hasMeta}}
 <div class="story-meta">
 {{#hasBylines}}
 <address class="byline" id="{{{anchor}}}-byline">By {{#bylines}}<a rel="author" href="#{{{anchor}}}-byline">{{{name}}}</a>{{#role}}, <span class="role">{{{role}}}</span>{{/role}}{{{separator}}}{{/bylines}}</address>
@@ -218,6 +221,7 @@ th, td { border-bottom: 1px solid #999; padding: 0.2em 0.4em; text-align: left; 
 <time class="updated" datetime="{{{iso}}}">Updated {{{display}}}</time>
 {{/modified}}
 </div>
+{{/hasMeta}}
 </header>
 {{#heroImage}}
 <figure class="hero">
@@ -230,6 +234,7 @@ th, td { border-bottom: 1px solid #999; padding: 0.2em 0.4em; text-align: left; 
 <div class="story-body">
 {{{body}}}
 </div>
+{{#hasFooter}}
 <footer class="story-footer">
 {{#contributors}}
 <p class="contributors">{{{contributors}}}</p>
@@ -251,6 +256,7 @@ th, td { border-bottom: 1px solid #999; padding: 0.2em 0.4em; text-align: left; 
 <p class="usage-terms"><small>{{{usageTerms}}}</small></p>
 {{/usageTerms}}
 </footer>
+{{/hasFooter}}
 </article>
 
 """####,
@@ -276,7 +282,7 @@ th, td { border-bottom: 1px solid #999; padding: 0.2em 0.4em; text-align: left; 
 {{{jsonLD}}}
 </head>
 <body>
-<header class="masthead">
+<header class="masthead site-header">
 <p class="desk"><span class="desk-tag">Wire</span> {{#siteName}}{{{siteName}}}{{/siteName}}{{^siteName}}News desk{{/siteName}}</p>
 {{#isEdition}}
 <p class="edition-title">{{{editionTitle}}}</p>
@@ -450,10 +456,13 @@ th, td { border-bottom: 1px solid #999; padding: 0.2em 0.4em; text-align: left; 
 {{#kicker}}
 <p class="kicker">{{{kicker}}}</p>
 {{/kicker}}
+{{#headline}}
 <h1 class="headline">{{{headline}}}</h1>
+{{/headline}}
 {{#subheadline}}
 <p class="deck">{{{subheadline}}}</p>
 {{/subheadline}}
+{{#hasMeta}}
 <div class="story-meta">
 {{#hasBylines}}
 <address class="byline" id="{{{anchor}}}-byline">By {{#bylines}}<a rel="author" href="#{{{anchor}}}-byline">{{{name}}}</a>{{#role}}, <span class="role">{{{role}}}</span>{{/role}}{{{separator}}}{{/bylines}}</address>
@@ -465,6 +474,7 @@ th, td { border-bottom: 1px solid #999; padding: 0.2em 0.4em; text-align: left; 
 <time class="updated" datetime="{{{iso}}}">Updated {{{display}}}</time>
 {{/modified}}
 </div>
+{{/hasMeta}}
 </header>
 {{#heroImage}}
 <figure class="hero">
@@ -477,6 +487,7 @@ th, td { border-bottom: 1px solid #999; padding: 0.2em 0.4em; text-align: left; 
 <div class="story-body">
 {{{body}}}
 </div>
+{{#hasFooter}}
 <footer class="story-footer">
 {{#contributors}}
 <p class="contributors">{{{contributors}}}</p>
@@ -498,6 +509,7 @@ th, td { border-bottom: 1px solid #999; padding: 0.2em 0.4em; text-align: left; 
 <p class="usage-terms"><small>{{{usageTerms}}}</small></p>
 {{/usageTerms}}
 </footer>
+{{/hasFooter}}
 </article>
 
 """####,
@@ -524,7 +536,7 @@ th, td { border-bottom: 1px solid #999; padding: 0.2em 0.4em; text-align: left; 
 {{{jsonLD}}}
 </head>
 <body>
-<header class="topbar">
+<header class="topbar site-header">
 <p class="brand">{{#siteName}}{{{siteName}}}{{/siteName}}{{^siteName}}Late Edition{{/siteName}}</p>
 {{#isEdition}}
 <p class="edition-title">{{{editionTitle}}}</p>
@@ -657,10 +669,13 @@ th, td { border-bottom: 1px solid #888; padding: 0.2em 0.4em; text-align: left; 
 {{#kicker}}
 <p class="kicker">{{{kicker}}}</p>
 {{/kicker}}
+{{#headline}}
 <h1 class="headline">{{{headline}}}</h1>
+{{/headline}}
 {{#subheadline}}
 <p class="deck">{{{subheadline}}}</p>
 {{/subheadline}}
+{{#hasMeta}}
 <div class="story-meta">
 {{#hasBylines}}
 <address class="byline" id="{{{anchor}}}-byline">By {{#bylines}}<a rel="author" href="#{{{anchor}}}-byline">{{{name}}}</a>{{#role}}, <span class="role">{{{role}}}</span>{{/role}}{{{separator}}}{{/bylines}}</address>
@@ -672,6 +687,7 @@ th, td { border-bottom: 1px solid #888; padding: 0.2em 0.4em; text-align: left; 
 <time class="updated" datetime="{{{iso}}}">Updated {{{display}}}</time>
 {{/modified}}
 </div>
+{{/hasMeta}}
 </header>
 {{#heroImage}}
 <figure class="hero">
@@ -684,6 +700,7 @@ th, td { border-bottom: 1px solid #888; padding: 0.2em 0.4em; text-align: left; 
 <div class="story-body">
 {{{body}}}
 </div>
+{{#hasFooter}}
 <footer class="story-footer">
 {{#contributors}}
 <p class="contributors">{{{contributors}}}</p>
@@ -705,6 +722,7 @@ th, td { border-bottom: 1px solid #888; padding: 0.2em 0.4em; text-align: left; 
 <p class="usage-terms"><small>{{{usageTerms}}}</small></p>
 {{/usageTerms}}
 </footer>
+{{/hasFooter}}
 </article>
 
 """####,

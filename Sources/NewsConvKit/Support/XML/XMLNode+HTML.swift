@@ -26,3 +26,31 @@ extension XMLNode {
         return body(UnsafeBufferPointer(start: content, count: strlen(content)))
     }
 }
+
+extension XMLNode {
+    /// Calls `body` with each attribute's name and value, without building an array (namespace
+    /// prefixes are ignored, as HTML has none).
+    func forEachAttribute(_ body: (String, String) -> Void) {
+        var attr = pointer.pointee.properties
+        while let a = attr {
+            let name = a.pointee.name.map { String(cString: $0) } ?? ""
+            var value = ""
+            var child = a.pointee.children
+            while let c = child {
+                if c.pointee.type == XML_TEXT_NODE, let content = c.pointee.content { value += String(cString: content) }
+                child = c.pointee.next
+            }
+            body(name, value)
+            attr = a.pointee.next
+        }
+    }
+
+    /// True when this is an element named `name` (compared without building a `String`).
+    func isElement(named name: StaticString) -> Bool {
+        guard pointer.pointee.type == XML_ELEMENT_NODE, let own = pointer.pointee.name else { return false }
+        return name.withUTF8Buffer { expected in
+            for i in 0..<expected.count where own[i] != expected[i] { return false }
+            return own[expected.count] == 0
+        }
+    }
+}
