@@ -128,6 +128,13 @@ struct EPUBWriterTests {
         #expect(try identifier(changed) != a)
     }
 
+    @Test func madeIdentifiersAreNameBasedUUIDs() {
+        let hex = SHA1.hash(Array("abc".utf8)).map { String($0, radix: 16) }.map { $0.count == 1 ? "0" + $0 : $0 }.joined()
+        #expect(hex == "a9993e364706816aba3e25717850c26c9cd0d89d")
+        // Python: uuid.uuid5(uuid.NAMESPACE_URL, "https://newsconv.invalid/book/abc")
+        #expect(StableIdentifier.urn(for: Array("abc".utf8)) == "urn:uuid:c39cc1b0-08ce-59d3-9567-df5c39467718")
+    }
+
     @Test func aMissingLanguageIsDeclaredEnglishWithAWarning() throws {
         var story = Self.wire
         story.metadata.language = nil
