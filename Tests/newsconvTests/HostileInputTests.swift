@@ -4,7 +4,7 @@ import NewsConvKit
 
 /// Every reader on every hostile input: a story or a clear error, never a crash or a hang;
 /// then every writer on whatever the reader produced.
-@Suite("Hostile inputs", .timeLimit(.minutes(5)))
+@Suite("Hostile inputs", .timeLimit(.minutes(20)))
 struct HostileInputTests {
     static let readers = FormatRegistry.builtIn.formats.filter { $0.reader != nil }.map(\.name)
 
@@ -37,7 +37,7 @@ struct HostileInputTests {
 
 /// The same inputs through the built binary: exit codes per sysexits, one-line messages naming
 /// the file, bounded memory, and no output file left behind on failure.
-@Suite("Hostile inputs, command line", .timeLimit(.minutes(10)))
+@Suite("Hostile inputs, command line", .timeLimit(.minutes(20)))
 struct HostileCLITests {
     static let readers = FormatRegistry.builtIn.formats.filter { $0.reader != nil }.map(\.name)
 
