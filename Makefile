@@ -12,6 +12,7 @@ PREFIX      ?= /usr/local
 SWIFT       ?= swift
 RELEASE_BIN := .build/release/newsconv
 DEBUG_BIN   := .build/debug/newsconv
+FUZZ_SECONDS ?= 600
 
 # Debian packages: needed to build, and the validators the tests use.
 BUILD_PACKAGES := libxml2-dev zlib1g-dev pkg-config
@@ -79,6 +80,11 @@ publish: build
 
 bench: build deps-bench
 	bench/run.sh $(RELEASE_BIN)
+
+# libFuzzer + AddressSanitizer on every reader, FUZZ_SECONDS each (Fuzz/README.md);
+# `make fuzz FUZZ_FORMATS="json text" FUZZ_SECONDS=60` for a subset.
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) Fuzz/run.sh $(FUZZ_FORMATS)
 
 clean:
 	rm -rf .build out

@@ -94,6 +94,24 @@ struct PlainTextReaderTests {
         #expect(s.metadata.signoff == "dpa ab yz")
     }
 
+    @Test func listItemContinuationLinesJoinInLinearTime() throws {
+        func readList(continuationLines n: Int) throws -> (Duration, ListBlock?) {
+            let line = "b" + String(repeating: " continued", count: 8) + "\n"
+            let text = "Head\n\n- a\n" + String(repeating: line, count: n)
+            var result: Story?
+            let elapsed = try ContinuousClock().measure { result = try story(text) }
+            guard case .list(let list)? = result?.body.first else { return (elapsed, nil) }
+            return (elapsed, list)
+        }
+        let (_, small) = try readList(continuationLines: 3)
+        #expect(small?.items.first?.blocks == [.paragraph([.text("a" + String(repeating: " b" + String(repeating: " continued", count: 8), count: 3))])])
+        // Eight times the lines: linear takes about 8 times as long, quadratic about 64 times.
+        let short = try (0..<3).map { _ in try readList(continuationLines: 4_000).0 }.min()!
+        let (long, list) = try readList(continuationLines: 32_000)
+        #expect(list?.items.count == 1)
+        #expect(long < short * 24, "4,000 lines: \(short), 32,000 lines: \(long)")
+    }
+
     @Test func crlfTabsBomAndWindows1252() throws {
         var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
         bytes += Array("Headline here\r\n\r\n\tPARIS (AFP) - Caf\u{E9} opens.\r\n".utf8)

@@ -25,15 +25,18 @@ public struct HTMLBodyRenderer: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private func newline(_ out: inout [UInt8]) {
+    /// Starts a new line unless the output is at the start of one.
+    func newline(_ out: inout [UInt8]) {
         if let last = out.last, last != 10 { out.append(10) }
     }
 
-    private func append(_ s: StaticString, _ out: inout [UInt8]) {
+    func append(_ s: StaticString, _ out: inout [UInt8]) {
         out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
-    private func render(_ block: Block, tight: Bool, into out: inout [UInt8]) {
+    /// Renders one block; paragraphs directly inside the items of a tight list (`tight`) lose
+    /// their `<p>`.
+    func render(_ block: Block, tight: Bool, into out: inout [UInt8]) {
         switch block {
         case .paragraph(let inlines):
             if tight {
@@ -51,40 +54,27 @@ public struct HTMLBodyRenderer: Sendable {
             render(inlines, into: &out)
             out += [60, 47, 104, l, 62, 10]  // </hN>\n
         case .blockQuote(let blocks):
-            newline(&out)
-            append("<blockquote>\n", &out)
+            openBlockQuote(&out)
             for b in blocks { render(b, tight: false, into: &out) }
-            newline(&out)
-            append("</blockquote>\n", &out)
+            closeBlockQuote(&out)
         case .list(let list):
-            newline(&out)
-            switch list.kind {
-            case .bullet: append("<ul>\n", &out)
-            case .ordered(let start, _):
-                if start == 1 { append("<ol>\n", &out) } else { out += Array("<ol start=\"\(start)\">\n".utf8) }
-            }
+            openList(list.kind, &out)
             for item in list.items {
-                newline(&out)
-                append("<li>", &out)
-                if let checked = item.checked {
-                    append(checked ? "<input checked=\"\" disabled=\"\" type=\"checkbox\" />" : "<input disabled=\"\" type=\"checkbox\" />", &out)
-                    if !item.blocks.isEmpty { out.append(32) }
-                }
+                openItem(checked: item.checked, &out)
                 for b in item.blocks { render(b, tight: list.isTight, into: &out) }
-                append("</li>\n", &out)
+                closeItem(&out)
             }
-            switch list.kind {
-            case .bullet: append("</ul>\n", &out)
-            case .ordered: append("</ol>\n", &out)
-            }
+            closeList(list.kind, &out)
         case .codeBlock(let info, let text):
             newline(&out)
-            let language = info.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
+            // The language is the info string's first word.
+            let wordEnd = info.utf8.firstIndex(where: { $0 == 32 || ($0 >= 9 && $0 <= 13) }) ?? info.endIndex
+            let language = info[..<wordEnd]
             if language.isEmpty {
                 append("<pre><code>", &out)
             } else {
                 append("<pre><code class=\"language-", &out)
-                Escaping.appendHTML(language, to: &out)
+                Escaping.appendHTML(String(language), to: &out)
                 append("\">", &out)
             }
             Escaping.appendHTML(text, to: &out)
@@ -127,6 +117,47 @@ public struct HTMLBodyRenderer: Sendable {
         }
     }
 
+    // MARK: Container tags (shared with renderers that walk other trees)
+
+    func openBlockQuote(_ out: inout [UInt8]) {
+        newline(&out)
+        append("<blockquote>\n", &out)
+    }
+
+    func closeBlockQuote(_ out: inout [UInt8]) {
+        newline(&out)
+        append("</blockquote>\n", &out)
+    }
+
+    func openList(_ kind: ListKind, _ out: inout [UInt8]) {
+        newline(&out)
+        switch kind {
+        case .bullet: append("<ul>\n", &out)
+        case .ordered(let start, _):
+            if start == 1 { append("<ol>\n", &out) } else { out += Array("<ol start=\"\(start)\">\n".utf8) }
+        }
+    }
+
+    func closeList(_ kind: ListKind, _ out: inout [UInt8]) {
+        switch kind {
+        case .bullet: append("</ul>\n", &out)
+        case .ordered: append("</ol>\n", &out)
+        }
+    }
+
+    /// `<li>`, with a disabled checkbox for a task list item (as cmark-gfm, in XHTML form).
+    func openItem(checked: Bool?, _ out: inout [UInt8]) {
+        newline(&out)
+        append("<li>", &out)
+        if let checked {
+            append(checked ? "<input checked=\"\" disabled=\"\" type=\"checkbox\" /> " : "<input disabled=\"\" type=\"checkbox\" /> ", &out)
+        }
+    }
+
+    func closeItem(_ out: inout [UInt8]) {
+        append("</li>\n", &out)
+    }
+
     private func renderTable(_ table: Table, into out: inout [UInt8]) {
         newline(&out)
         append("<table>\n", &out)
@@ -166,6 +197,8 @@ public struct HTMLBodyRenderer: Sendable {
         append("</table>\n", &out)
     }
 
+    // MARK: Inlines
+
     /// Appends the HTML of `inlines` to `out`.
     public func render(_ inlines: [Inline], into out: inout [UInt8]) {
         for inline in inlines {
@@ -180,28 +213,55 @@ public struct HTMLBodyRenderer: Sendable {
             case .code(let s):
                 append("<code>", &out); Escaping.appendHTML(s, to: &out); append("</code>", &out)
             case .link(let link):
-                append("<a href=\"", &out)
-                Escaping.appendHref(link.destination, to: &out)
-                if let title = link.title {
-                    append("\" title=\"", &out)
-                    Escaping.appendHTML(title, to: &out)
-                }
-                append("\">", &out)
+                openLink(destination: link.destination, title: link.title, &out)
                 render(link.content, into: &out)
                 append("</a>", &out)
             case .image(let image):
-                append("<img src=\"", &out)
-                Escaping.appendHref(image.source, to: &out)
-                append("\" alt=\"", &out)
-                Escaping.appendHTML(image.alt.plainText, to: &out)
-                if let title = image.title {
-                    append("\" title=\"", &out)
-                    Escaping.appendHTML(title, to: &out)
-                }
-                append("\" />", &out)
+                openImage(source: image.source, &out)
+                renderAlt(image.alt, into: &out)
+                closeImage(title: image.title, &out)
             case .softBreak: out.append(10)
             case .hardBreak: append("<br />\n", &out)
             case .rawHTML(let html): out += Array(html.utf8)
+            }
+        }
+    }
+
+    func openLink(destination: String, title: String?, _ out: inout [UInt8]) {
+        append("<a href=\"", &out)
+        Escaping.appendHref(destination, to: &out)
+        if let title {
+            append("\" title=\"", &out)
+            Escaping.appendHTML(title, to: &out)
+        }
+        append("\">", &out)
+    }
+
+    /// `<img src="…" alt="`; the alt text and ``closeImage(title:_:)`` follow.
+    func openImage(source: String, _ out: inout [UInt8]) {
+        append("<img src=\"", &out)
+        Escaping.appendHref(source, to: &out)
+        append("\" alt=\"", &out)
+    }
+
+    func closeImage(title: String?, _ out: inout [UInt8]) {
+        if let title {
+            append("\" title=\"", &out)
+            Escaping.appendHTML(title, to: &out)
+        }
+        append("\" />", &out)
+    }
+
+    /// Image description as cmark writes it into `alt`: the text of the inlines (code and raw
+    /// HTML included), escaped, with line breaks as spaces.
+    func renderAlt(_ inlines: [Inline], into out: inout [UInt8]) {
+        for inline in inlines {
+            switch inline {
+            case .text(let s), .code(let s), .rawHTML(let s): Escaping.appendHTML(s, to: &out)
+            case .emphasis(let c), .strong(let c), .strikethrough(let c): renderAlt(c, into: &out)
+            case .link(let link): renderAlt(link.content, into: &out)
+            case .image(let image): renderAlt(image.alt, into: &out)
+            case .softBreak, .hardBreak: out.append(32)
             }
         }
     }

@@ -6,8 +6,8 @@ extension Format {
         extensions: ["md", "markdown", "mdown", "mkd", "mkdn"],
         mediaType: "text/markdown",
         summary: "CommonMark 0.31.2 with GFM tables, strikethrough, autolinks, task lists; YAML front matter",
-        reader: nil,
-        writer: nil,
+        reader: MarkdownReader(),
+        writer: MarkdownWriter(),
         sniff: { prefix in
             let s = Sniffing.trimmedStart(prefix)
             return s.starts(with: Array("---\n".utf8)) || s.starts(with: Array("---\r\n".utf8))

@@ -193,20 +193,21 @@ public struct PlainTextReader: DocumentReader {
     }
 
     private static func listBlock(_ unit: Unit) -> ListBlock? {
-        var items: [ListItem] = []
+        // Each item's lines, joined once at the end (joining line by line is quadratic).
+        var itemLines: [[String]] = []
         var start: Int?
         for (n, line) in unit.lines.enumerated() {
             guard let (ordered, text) = WireText.listItem(line) else {
                 // A continuation of the previous item.
-                guard n > 0, var last = items.popLast(), case .paragraph(let inl)? = last.blocks.first else { return nil }
-                last.blocks = [.paragraph([.text(inl.plainText + " " + line)])]
-                items.append(last)
+                guard n > 0, !itemLines.isEmpty else { return nil }
+                itemLines[itemLines.count - 1].append(line)
                 continue
             }
             if n == 0 { start = ordered } else if (ordered == nil) != (start == nil) { return nil }
-            items.append(ListItem(blocks: [.paragraph([.text(text)])]))
+            itemLines.append([text])
         }
-        guard !items.isEmpty else { return nil }
+        guard !itemLines.isEmpty else { return nil }
+        let items = itemLines.map { ListItem(blocks: [.paragraph([.text($0.joined(separator: " "))])]) }
         return ListBlock(kind: start.map { .ordered(start: $0, delimiter: ".") } ?? .bullet(marker: "-"), isTight: true, items: items)
     }
 }
