@@ -190,6 +190,38 @@ struct NewsMLReaderTests {
         print("CommonMark examples without raw HTML: \(total); round trips identical \(exact)/\(2 * total), identical but for Markdown presentation \(same)/\(2 * total)")
     }
 
+    @Test(.enabled(if: Corpus.isAvailable && Format.html.reader != nil, "SKIPPED: needs ../shared/corpus and the HTML reader"))
+    func theHTMLCorpusRoundTrips() throws {
+        // Bodies come back identical (NITF: inline images as their text); metadata keeps every
+        // field, with dates in ISO 8601 form (`2016-02-01 01:28:49` → `2016-02-01T01:28:49`).
+        let reader = try Format.html.requireReader()
+        var documents = 0
+        for page in Corpus.list("html") where !page.hasSuffix(".txt") {
+            for file in ["source.html", "expected.html"] {
+                let path = "html/\(page)/\(file)"
+                let document = try reader.read(try Corpus.bytes(path), context: ReadContext(sourceName: path))
+                var original = try #require(document.stories.first)
+                for field in [\Metadata.created, \.modified, \.published, \.embargo] {
+                    if let date = original.metadata[keyPath: field], let iso = NewsMLDates.truncatedDateTime(date) {
+                        original.metadata[keyPath: field] = Timestamp(iso)
+                    }
+                }
+                documents += 1
+                for markup in NewsMLWriter.BodyMarkup.allCases {
+                    let back = try #require(try NewsMLFixtures.read(try NewsMLFixtures.write(document, markup: markup).bytes).document.stories.first)
+                    if markup == .xhtml {
+                        #expect(back.body == original.body, "\(path)")
+                    } else {
+                        #expect(withoutMarkdownPresentation(back.body, imagesAsText: true)
+                            == withoutMarkdownPresentation(original.body, imagesAsText: true), "\(path) [nitf]")
+                    }
+                    #expect(keepsEveryField(original.metadata, back.metadata), "\(path) [\(markup)]")
+                }
+            }
+        }
+        #expect(documents >= 60)
+    }
+
     @Test(.enabled(if: Corpus.isAvailable, Corpus.skipMessage))
     func rawHTMLRoundTripsOnceConverted() throws {
         // Raw HTML becomes XHTML and, on reading, AST nodes where it maps; from then on a round
