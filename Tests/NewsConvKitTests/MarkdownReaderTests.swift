@@ -229,6 +229,16 @@ struct MarkdownReaderTests {
         #expect(story.body.first?.plainText.hasPrefix("café") == true)
     }
 
+    @Test func utf8ValidationAndNULDetection() {
+        #expect(MarkdownReader.scan(Array("plain ascii, longer than eight bytes".utf8)) == (true, false))
+        #expect(MarkdownReader.scan(Array("0123456\u{0}89abcdef".utf8)) == (true, true))
+        #expect(MarkdownReader.scan(Array("é€😀 and more text".utf8)) == (true, false))
+        #expect(MarkdownReader.scan([0x61, 0xC0, 0x80]).valid == false)  // overlong
+        #expect(MarkdownReader.scan([0xED, 0xA0, 0x80]).valid == false)  // surrogate
+        #expect(MarkdownReader.scan([0xE2, 0x82]).valid == false)  // cut short
+        #expect(MarkdownReader.scan([0xF4, 0x90, 0x80, 0x80]).valid == false)  // above U+10FFFF
+    }
+
     @Test func commonMarkSettingTurnsExtensionsOff() throws {
         let context = ReadContext(options: ReadOptions(settings: ["markdown.extensions": "commonmark"]))
         #expect(try read("~~x~~\n", context: context).body == [.paragraph([.text("~~x~~")])])
