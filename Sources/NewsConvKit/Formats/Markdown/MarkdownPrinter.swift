@@ -220,9 +220,8 @@ struct MarkdownPrinter {
         case .paragraph, .figure, .table: return false
         case .heading(let level, let content): return !(level <= 2 && needsSetext(content))
         case .rawHTML(let html):
-            // Type 7 cannot interrupt a paragraph, but can follow one nested in a container.
-            let type = htmlBlockType(html)
-            return directly ? (1...6).contains(type) : type > 0
+            // Type 7 cannot interrupt a paragraph, nor follow one that a line could continue.
+            return (1...6).contains(htmlBlockType(html))
         case .list(let list):
             guard directly else { return true }
             guard let first = list.items.first, !first.blocks.isEmpty || first.checked != nil else { return false }
