@@ -83,6 +83,12 @@ struct MarkdownReaderTests {
         ])
     }
 
+    @Test func typeSevenHTMLCannotStartALazyLine() throws {
+        // `</b>` could continue the item's paragraph lazily, so it does (as in cmark).
+        #expect(try html("1) item\n</b>\n") == "<ol>\n<li>item\n</b></li>\n</ol>\n")
+        #expect(try html("> quote\n<div>\n") == "<blockquote>\n<p>quote</p>\n</blockquote>\n<div>\n")
+    }
+
     // MARK: Tables
 
     @Test func tables() throws {
@@ -137,6 +143,24 @@ struct MarkdownReaderTests {
                 .link(Link(destination: "/ss", content: [.text("ẞ")])),
             ]),
         ])
+    }
+
+    @Test func linksDoNotNestEvenAfterUnmatchedBrackets() throws {
+        #expect(try html("[a [b](c) [d ] ](e)\n") == "<p>[a <a href=\"c\">b</a> [d ] ](e)</p>\n")
+        #expect(try html(String(repeating: "![[]()", count: 3) + "\n")
+                == "<p>" + String(repeating: "![<a href=\"\"></a>", count: 3) + "</p>\n")
+    }
+
+    @Test func underscoreRunsFollowTheSpecificationNotCmarkBugs() throws {
+        // cmark 0.30 and commonmark.js leave these as text (commonmark.js issue 271); the
+        // rules of the specification, and commonmark-hs, make strong emphasis.
+        #expect(try html("__a._.x__\n") == "<p><strong>a._.x</strong></p>\n")
+        #expect(try html("__!_!__\n") == "<p><strong>!_!</strong></p>\n")
+    }
+
+    @Test func referenceTitleThatIsNotAloneOnItsLineIsDropped() throws {
+        // The title is not followed by the end of the line: the definition has none.
+        #expect(try html("[x]: /u\n\"title\" ok\n\n[x]\n") == "<p>&quot;title&quot; ok</p>\n<p><a href=\"/u\">x</a></p>\n")
     }
 
     @Test func entitiesAndNumericReferences() throws {

@@ -61,12 +61,7 @@ extension MarkdownPrinter {
             switch inline {
             case .text(let text):
                 var endsLine = isLast && depth == 0
-                if !isLast {
-                    switch inlines[i + 1] {
-                    case .softBreak, .hardBreak: endsLine = true
-                    default: break
-                    }
-                }
+                if !isLast, inlines[i + 1] == .softBreak || inlines[i + 1] == .hardBreak { endsLine = true }
                 Escaping.appendMarkdownText(text, lineStart: lineStart, endsLine: endsLine || inTableCell && isLast, to: &out)
                 // `!` right before a link would make it an image.
                 if !isLast, case .link = inlines[i + 1], out.last == UInt8(ascii: "!") {
@@ -239,13 +234,12 @@ extension MarkdownPrinter {
 
     /// True when `next` cannot extend a bare autolink written before it.
     private func canFollowBareLink(_ next: Inline?) -> Bool {
-        guard let next else { return true }
+        let text: String
         switch next {
-        case .rawHTML, .softBreak: return true
-        case .text: break
-        default: return false
+        case nil, .rawHTML?, .softBreak?: return true
+        case .text(let t)?: text = t
+        case .hardBreak?, .code?, .emphasis?, .strong?, .strikethrough?, .link?, .image?: return false
         }
-        guard case .text(let text) = next else { return false }
         for b in text.utf8 {
             if b <= 32 || b == UInt8(ascii: "<") { return true }
             if !"?!.,:*_~'\"".utf8.contains(b) { return false }

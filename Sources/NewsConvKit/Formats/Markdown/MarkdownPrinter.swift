@@ -190,7 +190,7 @@ struct MarkdownPrinter {
             case .list(let list):
                 guard let last = list.items.last?.blocks.last else { return false }
                 current = last
-            default:
+            case .paragraph, .heading, .codeBlock, .thematicBreak, .table, .figure:
                 return false
             }
         }
@@ -208,7 +208,8 @@ struct MarkdownPrinter {
             case .list(let list):
                 guard let last = list.items.last?.blocks.last else { return false }
                 current = last
-            default: return false
+            case .heading, .codeBlock, .thematicBreak, .table, .figure, .rawHTML:
+                return false
             }
         }
     }
