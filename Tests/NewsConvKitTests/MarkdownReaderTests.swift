@@ -304,5 +304,11 @@ struct MarkdownReaderTests {
         #expect(rendered.hasPrefix("<ul>\n<li>a\n<ul>\n<li>a\n"))
         #expect(rendered.components(separatedBy: "<ul>").count - 1 == 1000)
         #expect(blocks == blocks)  // equality walks the whole (shallow) tree
+        // Writers that recurse manage the depth the reader allows.
+        let document = Document(story: Story(body: blocks))
+        let json = try writeDocument(document, as: .json)
+        #expect(try readDocument(json, as: .json) == document)
+        let markdown = try writeText(document, as: .markdown)
+        #expect(MarkdownReader().blocks(markdown).count == blocks.count)
     }
 }
