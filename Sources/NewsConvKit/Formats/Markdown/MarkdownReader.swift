@@ -24,6 +24,10 @@ public struct MarkdownReader: DocumentReader {
         if let setting = context.options.settings["markdown.extensions"] {
             extensions = setting.lowercased() == "commonmark" || setting.lowercased() == "none" ? .commonMark : .gfm
         }
+        // Positions inside the parser are 32-bit.
+        guard input.count < Int(Int32.max) / 2 else {
+            throw NewsConvError.badInput("Markdown input of \(input.count / 1_000_000) MB is too large (at most 1 GB)")
+        }
         let bytes = Self.normalizedInput(input)
         var metadata = Metadata()
         var bodyStart = 0
