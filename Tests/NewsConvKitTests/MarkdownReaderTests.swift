@@ -203,6 +203,13 @@ struct MarkdownReaderTests {
         #expect(story.body == [.paragraph([.text("Body text.")])])
     }
 
+    @Test func frontMatterWithWindowsLineEndings() throws {
+        let story = try read("---\r\ntitle: T\r\nauthor: [A, B]\r\n---\r\n# H\r\n")
+        #expect(story.metadata.headline == "T")
+        #expect(story.metadata.bylines.map(\.name) == ["A", "B"])
+        #expect(story.body == [.heading(level: 1, content: [.text("H")])])
+    }
+
     @Test func frontMatterMayCloseWithDots() throws {
         let story = try read("---\ntitle: T\n...\n# Heading\n")
         #expect(story.metadata.headline == "T")
