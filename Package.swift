@@ -35,7 +35,9 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            // Attribution for the IPTC schema compiled into the NewsML-G2 format; not a resource.
+            exclude: ["Formats/NewsMLG2/Schema/LICENSE-IPTC.txt"]
         ),
         .executableTarget(
             name: "newsconv",
@@ -54,3 +56,21 @@ let package = Package(
         ),
     ]
 )
+
+// libFuzzer targets, one per reader (Fuzz/README.md, `make fuzz`). Declared only when
+// NEWSCONV_FUZZ is set, so normal builds and tests never see them. Build with
+//   NEWSCONV_FUZZ=1 swift build -c release --scratch-path .build-fuzz --product FuzzText \
+//     -Xswiftc -sanitize=fuzzer,address -Xswiftc -g -Xcc -fsanitize=fuzzer-no-link,address
+if Context.environment["NEWSCONV_FUZZ"] != nil {
+    package.targets.append(.target(name: "FuzzHarness", dependencies: ["FuzzDriver", "NewsConvKit"], path: "Fuzz/Harness"))
+    package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/Driver"))
+    for name in ["FuzzText", "FuzzMarkdown", "FuzzHTML", "FuzzNewsML", "FuzzEPUB", "FuzzJSON"] {
+        package.targets.append(.executableTarget(
+            name: name,
+            dependencies: ["FuzzHarness", "NewsConvKit"],
+            path: "Fuzz/\(name)",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}

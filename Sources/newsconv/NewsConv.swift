@@ -13,6 +13,7 @@ struct NewsConv: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "newsconv",
         abstract: "Convert news stories between plain text, Markdown, HTML, NewsML-G2, EPUB and JSON.",
+        usage: "newsconv [INPUT...] [-o FILE] [-f FORMAT] [-t FORMAT] [options]",
         discussion: """
             Formats are inferred from file names (story.txt, story.md, page.html, item.xml, \
             edition.epub, story.json) and, on standard input, from the content; -f and -t force them. \
@@ -138,6 +139,40 @@ struct NewsConv: ParsableCommand {
     private func report(_ diagnostics: Diagnostics) {
         guard !quiet else { return }
         for warning in diagnostics.drain() { Self.printError("newsconv: warning: \(warning)") }
+    }
+
+    /// Parses the command line and runs it. Command-line mistakes become one line on standard
+    /// error (`newsconv: …; see newsconv --help`) with exit status 64, like every other error.
+    static func main() {
+        // Story inputs are positional, so the parser would take `validate` for a file name:
+        // dispatch the subcommand by hand.
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "validate" {
+            run(Validate.self, Array(arguments.dropFirst()))
+        } else if arguments == ["help", "validate"] {
+            run(Validate.self, ["--help"])
+        } else {
+            run(NewsConv.self, arguments)
+        }
+    }
+
+    private static func run<Command: ParsableCommand>(_ type: Command.Type, _ arguments: [String]) -> Never {
+        do {
+            var command = try type.parseAsRoot(arguments)
+            try command.run()
+            Glibc.exit(0)
+        } catch let error as NewsConvError {
+            fail(error)
+        } catch {
+            let code = type.exitCode(for: error)
+            let message = type.message(for: error)
+            if code == .success || message.isEmpty { type.exit(withError: error) }
+            let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
+            let text = firstLine.hasPrefix("Error: ") ? String(firstLine.dropFirst(7)) : firstLine
+            let help = type == NewsConv.self ? "newsconv --help" : "newsconv help validate"
+            printError("newsconv: \(text) (see \(help))")
+            Glibc.exit(code.rawValue)
+        }
     }
 
     static func printError(_ line: String) {

@@ -4,7 +4,9 @@ import NewsConvKit
 /// `newsconv validate FILE.xml`: checks NewsML-G2 against the built-in 2.35 schema.
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Check NewsML-G2 files against the NewsML-G2 2.35 schema built into newsconv.",
+        usage: "newsconv validate FILE.xml...",
         discussion: "Prints each violation as FILE:LINE: message. Exit status 0 when every file is valid, 65 otherwise."
     )
 

@@ -89,3 +89,48 @@ public enum Escaping {
         return String(decoding: out, as: UTF8.self)
     }
 }
+
+extension Escaping {
+    /// Appends `text` escaped for an XML attribute value in double quotes: like
+    /// ``appendXML(_:to:)``, and tab, line feed and carriage return as character references, so
+    /// that attribute-value normalisation gives them back unchanged.
+    public static func appendXMLAttribute(_ text: String, to out: inout [UInt8]) {
+        let start = out.count
+        appendXML(text, to: &out)
+        guard out[start...].contains(where: { $0 == 9 || $0 == 10 || $0 == 13 }) else { return }
+        let escaped = Array(out[start...])
+        out.removeSubrange(start...)
+        for byte in escaped {
+            switch byte {
+            case 9: out += Array("&#9;".utf8)
+            case 10: out += Array("&#10;".utf8)
+            case 13: out += Array("&#13;".utf8)
+            default: out.append(byte)
+            }
+        }
+    }
+
+    /// Removes from `bytes[start...]` (UTF-8) the characters XML 1.0 cannot carry: C0 controls
+    /// other than tab, line feed and carriage return, and U+FFFE and U+FFFF. For markup made by
+    /// a renderer that escapes for HTML, which allows them.
+    public static func removeNonXMLCharacters(from bytes: inout [UInt8], startingAt start: Int = 0) {
+        var read = start
+        var write = start
+        let count = bytes.count
+        while read < count {
+            let b = bytes[read]
+            if b < 0x20 && b != 9 && b != 10 && b != 13 {
+                read += 1
+                continue
+            }
+            if b == 0xEF, read + 2 < count, bytes[read + 1] == 0xBF, bytes[read + 2] == 0xBE || bytes[read + 2] == 0xBF {
+                read += 3
+                continue
+            }
+            bytes[write] = b
+            write += 1
+            read += 1
+        }
+        if write < count { bytes.removeSubrange(write..<count) }
+    }
+}

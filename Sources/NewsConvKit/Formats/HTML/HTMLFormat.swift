@@ -6,8 +6,8 @@ extension Format {
         extensions: ["html", "htm", "xhtml"],
         mediaType: "text/html",
         summary: "HTML5: themed standalone pages or body fragments; reads real news pages",
-        reader: nil,
-        writer: nil,
+        reader: HTMLReader(),
+        writer: HTMLWriter(),
         sniff: { prefix in
             let s = Sniffing.trimmedStart(prefix)
             return Sniffing.containsCaseInsensitive(s.prefix(1024), "<!doctype html")

@@ -25,13 +25,17 @@ public struct Theme: Sendable, Equatable {
         self.partials = partials
     }
 
-    /// The built-in themes, by name.
-    public static let builtIn: [Theme] = [.defaultTheme]
+    /// The built-in themes: `default` (a wire-desk page), `broadsheet` (a serif newspaper page)
+    /// and `midnight` (a dark page for phones), compiled from the `Themes/` folder.
+    public static let builtIn: [Theme] = embedded.isEmpty ? [minimal] : embedded
 
-    /// The theme used when none is named.
-    public static let defaultTheme = Theme(
+    /// The theme used when none is named: the built-in `default`.
+    public static let defaultTheme: Theme = builtIn.first { $0.name == "default" } ?? minimal
+
+    /// A bare page, used only if the compiled-in themes were missing.
+    private static let minimal = Theme(
         name: "default",
-        pageTemplate: "<!DOCTYPE html>\n<html lang=\"{{lang}}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{{title}}</title>\n</head>\n<body>\n{{{body}}}\n</body>\n</html>\n",
+        pageTemplate: "<!DOCTYPE html>\n<html lang=\"{{{lang}}}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{{{title}}}</title>\n{{{metaTags}}}\n<style>\n{{{stylesheet}}}\n</style>\n{{{jsonLD}}}\n</head>\n<body>\n{{#stories}}\n<article>\n<h1>{{{headline}}}</h1>\n{{{body}}}\n</article>\n{{/stories}}\n</body>\n</html>\n",
         stylesheet: "body { max-width: 40em; margin: 0 auto; padding: 1em; font-family: sans-serif; line-height: 1.5; }\n",
         epubStylesheet: "body { font-family: serif; line-height: 1.4; }\n"
     )

@@ -6,8 +6,8 @@ extension Format {
         extensions: ["xml", "newsml", "nml"],
         mediaType: "application/vnd.iptc.g2.newsitem+xml",
         summary: "IPTC NewsML-G2 2.35 newsItem / newsMessage, XHTML or NITF body",
-        reader: nil,
-        writer: nil,
+        reader: NewsMLReader(),
+        writer: NewsMLWriter(),
         sniff: { prefix in
             let s = Sniffing.trimmedStart(prefix)
             guard s.first == UInt8(ascii: "<") else { return false }

@@ -6,8 +6,8 @@ extension Format {
         extensions: ["txt", "text"],
         mediaType: "text/plain",
         summary: "plain-text wire stories (AP, Reuters, AFP, dpa styles): headline, byline, dateline, trailers",
-        reader: nil,
-        writer: nil,
+        reader: PlainTextReader(),
+        writer: PlainTextWriter(),
         sniff: { prefix in Sniffing.looksLikeText(prefix) }
     )
 }

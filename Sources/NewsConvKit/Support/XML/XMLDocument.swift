@@ -30,17 +30,36 @@ public final class XMLDocument: @unchecked Sendable {
         defer { xmlFreeParserCtxt(context) }
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_NOERROR.rawValue
             | XML_PARSE_NOWARNING.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_COMPACT.rawValue)
-        let doc: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) {
-                xmlCtxtReadMemory(context, $0.baseAddress, Int32(clamping: $0.count), nil, nil, options)
+        // libxml2 goes on after the first error and reports its consequences (a mismatched tag,
+        // then "premature end of data" at the last line); the first error is the one to show.
+        let first = FirstError()
+        context.pointee._private = Unmanaged.passUnretained(first).toOpaque()
+        context.pointee.sax.pointee.serror = { userData, error in
+            guard let userData, let error else { return }
+            let parser = userData.assumingMemoryBound(to: xmlParserCtxt.self)
+            guard let box = parser.pointee._private else { return }
+            let first = Unmanaged<FirstError>.fromOpaque(box).takeUnretainedValue()
+            if first.error == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue {
+                first.error = XMLLibrary.describe(error.pointee, fallback: "not well-formed XML")
             }
         }
+        let doc: xmlDocPtr? = withExtendedLifetime(first) {
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) {
+                    xmlCtxtReadMemory(context, $0.baseAddress, Int32(clamping: $0.count), nil, nil, options)
+                }
+            }
+        }
+        context.pointee._private = nil
         if let doc, context.pointee.wellFormed != 0 {
             return XMLDocument(pointer: doc)
         }
         if let doc { xmlFreeDoc(doc) }
-        throw lastError(context, fallback: bytes.isEmpty ? "empty input; expected XML" : "not well-formed XML")
+        throw first.error ?? lastError(context, fallback: bytes.isEmpty ? "empty input; expected XML" : "not well-formed XML")
     }
+
+    /// The first error libxml2 reports while parsing.
+    private final class FirstError { var error: NewsConvError? }
 
     /// Parses HTML the way browsers tolerate it; only fails when libxml2 gives up entirely.
     /// `encoding` is an IANA name (`windows-1252`) when known from outside the bytes.
@@ -83,13 +102,44 @@ public final class XMLDocument: @unchecked Sendable {
 enum XMLLibrary {
     private static let once: Void = {
         xmlInitParser()
-        // Never load anything from outside the input: DTDs, external entities, XIncludes.
-        xmlSetExternalEntityLoader { _, _, _ in nil }
+        // Never load anything from outside the input: DTDs, external entities, XIncludes. The
+        // one exception is a schema document that newsconv itself supplies (an XSD import such
+        // as `xml.xsd`), served from memory by name while that schema is being compiled.
+        xmlSetExternalEntityLoader { url, _, context in XMLLibrary.schemaDocument(url: url, context: context) }
         // Keep libxml2 from printing to stderr; errors are read back from the parser context.
         xmlSetStructuredErrorFunc(nil) { _, _ in }
     }()
 
     static func setUp() { _ = once }
+
+    /// Schema documents the loader may serve, by the exact location an `xs:import` or
+    /// `xs:include` names. Set only for the duration of one schema compilation on one thread
+    /// (``withSchemaDocuments(_:_:)``); empty everywhere else, so parsing input never loads
+    /// anything.
+    @TaskLocal private static var schemaDocuments: [String: [UInt8]] = [:]
+
+    /// Runs `body` with `documents` available to the external-entity loader.
+    static func withSchemaDocuments<T>(_ documents: [String: [UInt8]], _ body: () throws -> T) rethrows -> T {
+        try $schemaDocuments.withValue(documents, operation: body)
+    }
+
+    private static func schemaDocument(url: UnsafePointer<CChar>?, context: xmlParserCtxtPtr?) -> xmlParserInputPtr? {
+        guard let url, let context else { return nil }
+        let documents = schemaDocuments
+        guard !documents.isEmpty, let bytes = documents[String(cString: url)] else { return nil }
+        // xmlParserInputBufferCreateMem copies the bytes, so the buffer owns its memory.
+        let buffer: xmlParserInputBufferPtr? = bytes.withUnsafeBufferPointer { raw in
+            raw.withMemoryRebound(to: CChar.self) {
+                xmlParserInputBufferCreateMem($0.baseAddress, Int32(clamping: $0.count), XML_CHAR_ENCODING_NONE)
+            }
+        }
+        guard let buffer else { return nil }
+        guard let input = xmlNewIOInputStream(context, buffer, XML_CHAR_ENCODING_NONE) else {
+            xmlFreeParserInputBuffer(buffer)
+            return nil
+        }
+        return input
+    }
 
     static func describe(_ error: xmlError, fallback: String) -> NewsConvError {
         var message = error.message.map { String(cString: $0) } ?? fallback

@@ -1,0 +1,76 @@
+/// Reads a web page into one story: the article found among the page's navigation, ads and
+/// comments (see ``ArticleExtractor``), with its metadata (see ``HTMLMetadataReader``).
+///
+/// Parsing is libxml2's forgiving HTML parser, in the encoding the page declares (or a byte-order
+/// mark shows). Relative links resolve against `<base>` and the page address
+/// (``ReadOptions/baseURL``, `--base-url`; else the page's canonical address).
+public struct HTMLReader: DocumentReader {
+    /// Creates the reader.
+    public init() {}
+
+    public func read(_ input: [UInt8], context: ReadContext) throws -> Document {
+        guard input.contains(where: { $0 != 32 && $0 != 9 && $0 != 10 && $0 != 13 && $0 != 0x0C }) else {
+            throw NewsConvError.badInput("empty input; expected HTML")
+        }
+        let encoding = HTMLEncodingSniffer.encoding(of: input)
+        // The page in newsconv's own DOM, prepared for the article finder; libxml2's tree is
+        // freed as soon as it is copied. Returns the JSON-LD scripts too (read before scripts go).
+        func prepared() throws -> (dom: HTMLDOM, scripts: [String]) {
+            let parsed = try XMLDocument.parseHTML(input, encoding: encoding, sourceName: context.sourceName)
+            var extractor = ArticleExtractor(dom: HTMLDOM(parsed, expectedSize: input.count))
+            extractor.unwrapNoscriptImages()
+            // Only JSON-LD scripts are copied into the DOM.
+            let scripts = extractor.dom.descendants(of: extractor.dom.document, named: "script").map { extractor.dom.textContent($0) }
+            extractor.prepareDocument()
+            return (extractor.dom, scripts)
+        }
+        let (dom, scripts) = try prepared()
+        var extractor = ArticleExtractor(dom: dom)
+        let rebuild = { (try? prepared().dom) ?? HTMLDOM() }
+
+        let page = HTMLMetadataReader(dom: extractor.dom, jsonLDScripts: scripts, pageURL: context.options.baseURL).read()
+        var metadata = page.metadata
+        extractor.articleTitle = page.title
+        extractor.metadataHasByline = page.hasByline
+        extractor.knownDateline = metadata.dateline?.text
+
+        var body: [Block] = []
+        if let article = extractor.grabArticle(rebuild: rebuild) {
+            var builder = HTMLBlockBuilder(dom: extractor.dom, baseURL: page.baseURL)
+            body = builder.blocks(of: article)
+        }
+        if metadata.bylines.isEmpty, let byline = extractor.articleByline {
+            metadata.bylines = Bylines.parse(byline)
+        }
+        if metadata.language == nil { metadata.language = extractor.articleLanguage }
+        if let direction = extractor.articleDirection?.lowercased(), direction == "rtl" { metadata.extra["dir"] = direction }
+        Self.dropRepeatedHeadline(from: &body, headline: metadata.headline)
+        if let dateline = metadata.dateline { Self.dropLeadingDateline(from: &body, dateline: dateline.text) }
+        if body.isEmpty && metadata.headline == nil {
+            context.warn("no article text found in the page")
+        }
+        return Document(story: Story(metadata: metadata, body: body))
+    }
+
+    /// Drops the dateline from the start of the first paragraph when the metadata holds it
+    /// (`LIMA (AP) — Police said…` becomes `Police said…`), so it is not printed twice.
+    static func dropLeadingDateline(from body: inout [Block], dateline: String) {
+        guard !dateline.isEmpty, case .paragraph(var content)? = body.first, case .text(let text)? = content.first,
+            text.hasPrefix(dateline)
+        else { return }
+        var rest = Substring(text.dropFirst(dateline.count))
+        let separators = [" \u{2014} ", " \u{2013} ", " -- ", " - ", " \u{2014}", ": "]
+        guard let separator = separators.first(where: { rest.hasPrefix($0) }) else { return }
+        rest = rest.dropFirst(separator.count)
+        if rest.isEmpty { content.removeFirst() } else { content[0] = .text(String(rest)) }
+        if content.isEmpty { body.removeFirst() } else { body[0] = .paragraph(content) }
+    }
+
+    /// Drops a leading heading that only repeats the headline.
+    static func dropRepeatedHeadline(from body: inout [Block], headline: String?) {
+        guard let headline, case .heading(_, let content)? = body.first else { return }
+        if content.plainText.collapsingWhitespace.lowercased() == headline.collapsingWhitespace.lowercased() {
+            body.removeFirst()
+        }
+    }
+}

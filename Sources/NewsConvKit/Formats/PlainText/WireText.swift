@@ -1,0 +1,248 @@
+import Foundation
+
+/// The conventions of agency wire copy that the plain-text reader recognises and the writer
+/// reproduces: headline prefixes, bylines, datelines, subheads, photo captions and trailers.
+enum WireText {
+    /// Words that open a headline prefix such as `UPDATE 2-` or `RPT-UPDATE 1-`.
+    static let headlinePrefixWords: Set<String> = [
+        "UPDATE", "REFILE", "CORRECTED", "CORRECTION", "WRAPUP", "RPT", "EXCLUSIVE", "ANALYSIS", "FACTBOX",
+        "INSIGHT", "BREAKINGVIEWS", "URGENT", "FLASH", "BULLETIN", "ADVISORY", "PIX", "TV", "GRAPHIC", "LEAD",
+        "NEWSALERT", "EILMELDUNG", "ZUSAMMENFASSUNG", "KORREKTUR",
+    ]
+
+    /// Splits `UPDATE 2-Port strike halts` into (`UPDATE 2`, `Port strike halts`).
+    static func splitHeadlinePrefix(_ line: String) -> (prefix: String?, headline: String) {
+        var rest = Substring(line)
+        var parts: [Substring] = []
+        while let dash = rest.firstIndex(of: "-") {
+            let candidate = rest[..<dash]
+            let words = candidate.split(separator: " ")
+            guard let first = words.first, headlinePrefixWords.contains(String(first)), words.count <= 2,
+                  words.count == 1 || words[1].allSatisfy(\.isNumber)
+            else { break }
+            parts.append(candidate)
+            rest = rest[rest.index(after: dash)...]
+        }
+        guard !parts.isEmpty, !rest.trimmingCharacters(in: " ").isEmpty else { return (nil, line) }
+        return (parts.joined(separator: "-"), String(rest).trimmingWhitespace)
+    }
+
+    /// The version a prefix implies: `UPDATE 2` is the third version of a story.
+    static func version(fromPrefix prefix: String) -> Int? {
+        for part in prefix.split(separator: "-") {
+            let words = part.split(separator: " ")
+            if words.count == 2, words[0] == "UPDATE", let n = Int(words[1]) { return n + 1 }
+        }
+        return nil
+    }
+
+    private static let bylineTitles = ["writer", "correspondent", "reporter", "editor", "staff", "press", "columnist",
+                                       "photographer", "contributor", "bureau", "chief", "news"]
+
+    /// Parses a byline unit: `By Anneke Visser`, `By JANE DOE, AP Business Writer`,
+    /// `By Jane Doe and John Roe`, `Jane Doe, AP Business Writer`, or `By Jane Doe` + `Associated Press`.
+    static func bylines(_ lines: [String]) -> [Byline]? {
+        guard let first = lines.first, lines.count <= 3 else { return nil }
+        var text = first
+        let hasBy = text.hasPrefix("By ") || text.hasPrefix("BY ") || text.hasPrefix("by ")
+        if hasBy { text = String(text.dropFirst(3)).trimmingWhitespace }
+        guard !text.isEmpty, text.count <= 120, !text.hasSuffix(".") || text.hasSuffix("Jr.") || text.hasSuffix("Sr.") else { return nil }
+        var role: String?
+        if let comma = text.firstIndex(of: ",") {
+            let after = String(text[text.index(after: comma)...]).trimmingWhitespace
+            let lowered = after.lowercased()
+            if hasBy || bylineTitles.contains(where: { lowered.contains($0) }) {
+                role = after.isEmpty ? nil : after
+                text = String(text[..<comma]).trimmingWhitespace
+            } else {
+                return nil
+            }
+        } else if !hasBy {
+            return nil
+        }
+        if lines.count >= 2 {
+            // `By Jane Doe` / `Associated Press` on the next line.
+            let extra = lines.dropFirst().joined(separator: ", ")
+            guard extra.count <= 80, !extra.hasSuffix(".") else { return nil }
+            role = role.map { $0 + ", " + extra } ?? extra
+        }
+        let names = text.components(separatedBy: " and ").flatMap { $0.components(separatedBy: " & ") }
+            .map(\.trimmingWhitespace).filter { !$0.isEmpty }
+        guard !names.isEmpty, names.allSatisfy({ looksLikeName($0) }) else { return nil }
+        return names.enumerated().map { i, name in Byline(name: name, role: i == names.count - 1 ? role : nil) }
+    }
+
+    private static let nameParticles: Set<String> = ["de", "da", "van", "von", "der", "den", "al", "el", "bin", "la", "le", "du", "di", "y"]
+
+    private static func looksLikeName(_ s: String) -> Bool {
+        let words = s.split(separator: " ")
+        guard (1...6).contains(words.count) else { return false }
+        return words.allSatisfy { w in
+            guard let c = w.first else { return false }
+            return c.isUppercase || nameParticles.contains(String(w))
+        }
+    }
+
+    /// The separators that end a dateline: ` - `, ` -- `, ` — `, ` – `.
+    private static let dashes = [" -- ", " - ", " — ", " – ", " —", " –"]
+
+    /// Splits a dateline from the start of a paragraph: `ROTTERDAM, Nov 24 (Reuters) - Dock workers…`
+    /// gives the dateline and `Dock workers…`. Returns nil when the paragraph does not open with one.
+    static func splitDateline(_ paragraph: String) -> (Dateline, String)? {
+        let head = paragraph.prefix(160)
+        var best: (Range<String.Index>)?
+        for dash in dashes {
+            if let r = head.range(of: dash), best == nil || r.lowerBound < best!.lowerBound { best = r }
+        }
+        // A dateline alone on its line: `BAGHDAD (AP) -`.
+        if best == nil, paragraph.count <= 120 {
+            for dash in [" -", " —", " –", " --"] where paragraph.hasSuffix(dash) {
+                best = paragraph.index(paragraph.endIndex, offsetBy: -dash.count)..<paragraph.endIndex
+                break
+            }
+        }
+        guard let range = best else { return nil }
+        let before = String(paragraph[..<range.lowerBound]).trimmingWhitespace
+        guard !before.isEmpty, before.count <= 100, !before.contains(". ") else { return nil }
+        let dateline = Dateline(parsing: before)
+        guard isPlausible(dateline, source: before) else { return nil }
+        let rest = String(paragraph[range.upperBound...]).trimmingWhitespace
+        return (dateline, rest)
+    }
+
+    private static func isPlausible(_ d: Dateline, source: String) -> Bool {
+        if let agency = d.agency {
+            // `(AP)`, `(Reuters)`, `(AFP)`, `(dpa)`, `(UPI)`: short, no sentence inside.
+            guard agency.count <= 30, !agency.contains(","), agency.split(separator: " ").count <= 3 else { return false }
+            guard let place = d.place else { return d.date != nil }
+            return place.first?.isUppercase == true && place.split(separator: " ").count <= 6
+        }
+        // No agency: `CITY, State —` with the city in capitals.
+        guard let place = d.place else { return false }
+        let firstPart = place.split(separator: ",").first.map(String.init) ?? place
+        let letters = firstPart.filter(\.isLetter)
+        return !letters.isEmpty && letters.allSatisfy(\.isUppercase) && letters.count >= 3
+            && place.split(separator: " ").count <= 6
+    }
+
+    /// `- 'Point of no return' -` (AFP subhead) gives `'Point of no return'`.
+    static func subhead(_ line: String) -> String? {
+        guard line.count >= 5, line.count <= 120, line.hasPrefix("- "), line.hasSuffix(" -") else { return nil }
+        let inner = String(line.dropFirst(2).dropLast(2)).trimmingWhitespace
+        return inner.isEmpty ? nil : inner
+    }
+
+    private static let captionPrefixes = ["Photo caption:", "PHOTO CAPTION:", "Caption:", "CAPTION:", "Photo:", "PHOTO:"]
+    private static let creditOpeners = ["(Photo by ", "(Photo: ", "(Photo ", "(AP Photo", "(AFP Photo", "(Source: ", "(REUTERS/",
+                                        "(Reuters/", "(dpa/", "(Picture: ", "(Image: ", "(Video: ", "(Credit: "]
+
+    /// A photo caption paragraph: `Photo caption: Hikers walk… (Photo by Jean Martin / AFP)`, or a
+    /// paragraph ending in a photo credit such as `(AP Photo/Khalid Mohammed)` or `(Source: …)`.
+    static func caption(_ paragraph: String) -> Figure? {
+        var text = paragraph
+        var prefixed = false
+        for p in captionPrefixes where text.hasPrefix(p) {
+            text = String(text.dropFirst(p.count)).trimmingWhitespace
+            prefixed = true
+            break
+        }
+        var credit: String?
+        if text.hasSuffix(")") {
+            for opener in creditOpeners {
+                if let r = text.range(of: opener, options: .backwards) {
+                    let inside = text[text.index(after: r.lowerBound)..<text.index(before: text.endIndex)]
+                    if !inside.contains("(") && !inside.contains(")") && inside.count <= 120 {
+                        credit = String(inside).trimmingWhitespace
+                        text = String(text[..<r.lowerBound]).trimmingWhitespace
+                        break
+                    }
+                }
+            }
+        }
+        guard prefixed || credit != nil else { return nil }
+        return Figure(image: nil, caption: text.isEmpty ? [] : [.text(text)], credit: credit)
+    }
+
+    /// A copyright line: `Copyright 2020 Associated Press. All rights reserved.` or `© 2024 AFP`.
+    static func copyright(_ paragraph: String) -> (notice: String, holder: String?)? {
+        let lower = paragraph.lowercased()
+        guard paragraph.count <= 300, lower.hasPrefix("copyright") || lower.hasPrefix("©") || lower.hasPrefix("(c) ") else { return nil }
+        var rest = paragraph
+        for p in ["Copyright", "COPYRIGHT", "copyright", "©", "(c)", "(C)"] where rest.hasPrefix(p) {
+            rest = String(rest.dropFirst(p.count)).trimmingWhitespace
+        }
+        if rest.hasPrefix("©") { rest = String(rest.dropFirst()).trimmingWhitespace }
+        // Skip the year (or years: 2019-2020).
+        let yearEnd = rest.firstIndex(where: { !($0.isNumber || $0 == "-" || $0 == "–") }) ?? rest.endIndex
+        if yearEnd != rest.startIndex { rest = String(rest[yearEnd...]).trimmingWhitespace }
+        let holderEnd = rest.range(of: ". ")?.lowerBound ?? (rest.hasSuffix(".") ? rest.index(before: rest.endIndex) : rest.endIndex)
+        var holder = String(rest[..<holderEnd]).trimmingWhitespace
+        if holder.hasPrefix("by ") { holder = String(holder.dropFirst(3)) }
+        return (paragraph, holder.isEmpty ? nil : holder)
+    }
+
+    /// Closing credits: `(Reporting by Anneke Visser; Editing by Mark Holloway)`.
+    static func contributors(_ paragraph: String) -> [Contributor]? {
+        guard paragraph.hasPrefix("("), paragraph.hasSuffix(")"), paragraph.count <= 600 else { return nil }
+        let inner = paragraph.dropFirst().dropLast()
+        guard !inner.contains("("), !inner.contains(")") else { return nil }
+        var result: [Contributor] = []
+        for part in inner.split(separator: ";") {
+            let text = String(part).trimmingWhitespace
+            guard let by = text.range(of: " by ") else { return nil }
+            let role = String(text[..<by.lowerBound]).trimmingWhitespace
+            let name = String(text[by.upperBound...]).trimmingWhitespace
+            guard !role.isEmpty, !name.isEmpty, role.split(separator: " ").count <= 4 else { return nil }
+            result.append(Contributor(role: role, name: name))
+        }
+        return result.isEmpty ? nil : result
+    }
+
+    /// Agency sign-offs and desk codes at the very end: `abc/xyz/lt`, `AP-WF-0101 1200GMT`,
+    /// `(END)`, `-30-`, `###`, `dpa ab yz`.
+    static func isSignoff(_ line: String) -> Bool {
+        guard !line.isEmpty, line.count <= 60, !line.contains(". "), !line.hasSuffix(".") else { return false }
+        if ["(END)", "END", "-30-", "###", "(MORE)", "- 0 -", "(ENDS)", "ENDS"].contains(line) { return true }
+        let words = line.split(separator: " ")
+        guard words.count <= 6 else { return false }
+        // Slash-separated lower-case desk codes: abc/xyz/lt
+        if words.allSatisfy({ w in w.contains("/") && w.allSatisfy { $0.isLowercase || $0 == "/" || $0.isNumber } }) { return true }
+        // AP transmission codes: AP-WF-0101
+        if let first = words.first, first.filter({ $0 == "-" }).count >= 2,
+           first.allSatisfy({ $0.isUppercase || $0.isNumber || $0 == "-" }) { return true }
+        // dpa style: `dpa ab yz`
+        if words.first == "dpa", words.count >= 2, words.dropFirst().allSatisfy({ $0.count <= 4 && $0.allSatisfy(\.isLowercase) }) { return true }
+        return false
+    }
+
+    /// A slugline on the first line: `MIDEAST-IRAQ/PROTESTS`, `BC-ML--Iraq-Protests`.
+    static func isSlugline(_ line: String) -> Bool {
+        guard line.count >= 3, line.count <= 64, !line.contains(" ") else { return false }
+        guard line.contains("-") || line.contains("/") else { return false }
+        return line.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "/" || $0 == "_" }
+            && line.contains(where: \.isUppercase)
+    }
+
+    /// A list item line: `- item`, `* item`, `• item`, `1. item`, `1) item`.
+    static func listItem(_ line: String) -> (ordered: Int?, text: String)? {
+        for marker in ["- ", "* ", "• "] where line.hasPrefix(marker) {
+            let text = String(line.dropFirst(marker.count)).trimmingWhitespace
+            return text.isEmpty ? nil : (nil, text)
+        }
+        let digits = line.prefix(while: \.isNumber)
+        guard !digits.isEmpty, digits.count <= 3, let n = Int(digits) else { return nil }
+        let rest = line.dropFirst(digits.count)
+        guard rest.hasPrefix(". ") || rest.hasPrefix(") ") else { return nil }
+        let text = String(rest.dropFirst(2)).trimmingWhitespace
+        return text.isEmpty ? nil : (n, text)
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in set: String) -> Substring {
+        var s = self
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return s
+    }
+}
