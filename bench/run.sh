@@ -217,39 +217,65 @@ else
 fi
 
 # --- the per-format scripts --------------------------------------------------------------------------
+merge_rows='
+function trim(x) { gsub(/^[ \t]+|[ \t]+$/, "", x); return x }
+function issep(x) { return x ~ /^\|[ \t:|-]+\|?[ \t]*$/ }
+function secs(cell,   m) {
+  if (!match(cell, /[0-9]+(\.[0-9]+)?[ ]*(± [0-9.]+ *)?(µs|us|ms|s)([^a-z]|$)/)) return 0
+  m = substr(cell, RSTART, RLENGTH)
+  if (m ~ /µs|us/) return m * 1e-6; if (m ~ /ms/) return m * 1e-3; return m + 0
+}
+function ratio(a, b,   r) { if (a <= 0 || b <= 0) return "–"; r = a / b; return (r < 10) ? sprintf("%.1f×", r) : sprintf("%.0f×", r) }
+function defaults() { delete role; role[1] = "label"; role[2] = "newsconv"; role[3] = "pandoc"; role[4] = "ratio" }
+function header(x,   n, c, cell, k) {
+  delete role; n = split(x, cell, "|")
+  for (c = 2; c < n; c++) {
+    k = tolower(trim(cell[c]))
+    if (k ~ /^(newsconv|pandoc|cmark)( time| \(.*\))?$/) { sub(/ .*/, "", k); role[c - 1] = k }
+    else if (k ~ /÷|ratio|×| \/ /) role[c - 1] = "ratio"
+    else role[c - 1] = "label"
+  }
+}
+function row(x,   n, c, cell, v, label, extra, nc, pd, cm, hasnc) {
+  n = split(x, cell, "|"); label = ""; extra = ""; nc = ""; pd = ""; cm = ""; hasnc = 0
+  for (c in role) if (role[c] == "newsconv") hasnc = 1
+  for (c = 2; c < n; c++) {
+    v = trim(cell[c])
+    if (role[c - 1] == "newsconv" || (!hasnc && nc == "" && label != "" && secs(v) > 0)) nc = v
+    else if (role[c - 1] == "pandoc") pd = v
+    else if (role[c - 1] == "cmark") cm = v
+    else if (role[c - 1] == "ratio" && v ~ /^[0-9.]+ ?×$/) continue
+    else if (label == "") label = v
+    else if (v != "") extra = extra (extra == "" ? "" : "; ") v
+  }
+  if (extra != "") label = label " (" extra ")"
+  printf "| %s [%s] | %s | %s | %s | %s | %s | – |\n", label, script, (nc == "" ? "–" : nc), (pd == "" ? "–" : pd),
+    ratio(secs(pd), secs(nc)), (cm == "" ? "–" : cm), ratio(secs(cm), secs(nc))
+}
+{ line[NR] = $0 }
+END {
+  defaults()
+  for (i = 1; i <= NR; i++) {
+    if (issep(line[i])) continue
+    if (i < NR && issep(line[i + 1])) { header(line[i]); continue }
+    if (line[i] ~ /^\|/) row(line[i]); else if (trim(line[i]) != "") print "NOTE\t" line[i]
+  }
+}'
 for script in bench/*.sh; do
   [ "$script" = bench/run.sh ] && continue
   [ -x "$script" ] || { note "$script is not executable; skipped."; continue; }
   if ! "$script" "$bin" >"$work/script.out" 2>"$work/script.err"; then
     note "$script failed: $(tail -n 1 "$work/script.err")"
   fi
-  # Keep table rows, dropping each header row (the row before a |---| separator) and separators.
-  # A row `| case | newsconv time | other tool's time | … |` joins the table with the ratio
-  # recomputed as other ÷ newsconv; cells after the third are kept beside the case's name.
-  mapfile -t lines <"$work/script.out"
-  for ((i = 0; i < ${#lines[@]}; i++)); do
-    line=${lines[i]}
-    next=${lines[i + 1]:-}
-    if [[ $line =~ ^\|[[:space:]:|-]+\|?[[:space:]]*$ ]]; then continue; fi
-    if [[ $next =~ ^\|[[:space:]:|-]+\|?[[:space:]]*$ ]]; then continue; fi
-    if [[ $line == \|* ]]; then
-      rows+=("$(awk -F'|' -v script="$(basename "$script")" '
-        function secs(cell,   m) {
-          if (!match(cell, /[0-9]+(\.[0-9]+)?[ ]*(± [0-9.]+ *)?(µs|us|ms|s)([^a-z]|$)/)) return 0
-          m = substr(cell, RSTART, RLENGTH)
-          if (m ~ /µs|us/) return m * 1e-6; if (m ~ /ms/) return m * 1e-3; return m + 0
-        }
-        function trim(x) { gsub(/^[ \t]+|[ \t]+$/, "", x); return x }
-        {
-          label = trim($2); n = secs($3); p = secs($4); extra = ""
-          if (n > 0 && p > 0) { r = p / n; ratio = (r < 10) ? sprintf("%.1f×", r) : sprintf("%.0f×", r) }
-          else ratio = trim($5)
-          for (c = 6; c < NF; c++) if (trim($c) != "") extra = extra (extra == "" ? "" : "; ") trim($c)
-          if (extra != "") label = label " (" extra ")"
-          printf "| %s [%s] | %s | %s | %s | – | – | – |", label, script, trim($3), trim($4), ratio
-        }' <<<"$line")")
-    elif [ -n "$line" ]; then note "$script: $line"; fi
-  done
+  # Rows join the table: a header row (the row before a |---| separator) says which column holds
+  # newsconv's, pandoc's and cmark's times (else: case, newsconv, pandoc, ratio, …); ratios are
+  # recomputed; other cells are kept beside the case's name; lines outside the table become notes.
+  while IFS= read -r line; do
+    case $line in
+      NOTE$'\t'*) note "$script: ${line#NOTE$'\t'}" ;;
+      *) rows+=("$line") ;;
+    esac
+  done < <(awk -v script="$(basename "$script")" "$merge_rows" "$work/script.out")
 done
 
 # --- the table -----------------------------------------------------------------------------------------
