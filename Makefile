@@ -16,7 +16,7 @@ FUZZ_SECONDS ?= 600
 
 # Debian packages: needed to build, and the validators the tests use.
 BUILD_PACKAGES := libxml2-dev zlib1g-dev pkg-config
-TEST_PACKAGES  := libxml2-utils epubcheck tidy
+TEST_PACKAGES  := libxml2-utils epubcheck tidy time
 BENCH_PACKAGES := pandoc cmark hyperfine time
 
 .PHONY: all build debug test deps deps-test deps-bench demo install uninstall publish bench fuzz clean
