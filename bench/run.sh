@@ -10,9 +10,12 @@
 # formats are not available yet say so. Other bench/*.sh scripts (run as `SCRIPT BINARY`, printing
 # Markdown table rows) are run too and their rows join the table.
 #
+# Ratios are of mean wall-clock times, with the ratio of CPU times (user + system) in brackets:
+# on a machine shared with other work the CPU figure is the steadier one.
+#
 # Environment: BENCH_RUNS (default: hyperfine's own, at least 10 runs and 3 s per command),
 # BENCH_BATCH (stories in the batch row, default 1000), BENCH_BIG_MB (size of the large Markdown
-# document, default 4).
+# document, default 4), BENCH_BIG_PANDOC_RUNS (pandoc's runs on it, default 1).
 set -euo pipefail
 
 if [ $# -ne 1 ]; then echo "usage: bench/run.sh path/to/newsconv" >&2; exit 64; fi
@@ -27,6 +30,7 @@ trap 'rm -rf "$work"' EXIT
 corpus=../shared/corpus
 batch=${BENCH_BATCH:-1000}
 big_mb=${BENCH_BIG_MB:-4}
+big_runs=${BENCH_BIG_PANDOC_RUNS:-1}
 runs=()
 [ -n "${BENCH_RUNS:-}" ] && runs=(--runs "$BENCH_RUNS")
 has() { command -v "$1" >/dev/null 2>&1; }
@@ -52,8 +56,10 @@ seconds() { awk -v s="$1" 'BEGIN {
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { r = a / b; if (r < 10) printf "%.1f×", r; else printf "%.0f×", r }'; }
 memory() { [ -n "$1" ] && awk -v k="$1" 'BEGIN { if (k < 10240) printf "%.1f MB", k / 1024; else printf "%.0f MB", k / 1024 }' || echo "–"; }
 
-# Mean time in seconds of each named command in a hyperfine CSV export.
+# Mean wall-clock time, and mean CPU time (user + system), in seconds of a named command in a
+# hyperfine CSV export (command,mean,stddev,median,user,system,min,max).
 mean() { awk -F, -v n="$2" 'NR > 1 && $1 == n { print $2 }' "$1"; }
+cpu() { awk -F, -v n="$2" 'NR > 1 && $1 == n { print $5 + $6 }' "$1"; }
 
 # Peak resident memory (KB) of one run of a command, or empty without GNU time.
 peak() {
@@ -83,19 +89,27 @@ compare() {
   if ! "$bin" "${nc[@]}" >/dev/null 2>"$work/err"; then
     row "$label | failed: $(head -n 1 "$work/err") | | | | | "; return
   fi
-  local commands=(-n newsconv "$(printf '%q ' "$bin" "${nc[@]}")")
-  has pandoc && commands+=(-n pandoc "$(printf '%q ' pandoc "${pd[@]}")")
+  local commands=(-n newsconv "$(printf '%q ' "$bin" "${nc[@]}")") slow=()
+  if has pandoc; then
+    # pandoc on the large document takes many seconds a run: timed on its own, $big_runs run(s).
+    if [ "$kind" = big ]; then slow=(-n pandoc "$(printf '%q ' pandoc "${pd[@]}")")
+    else commands+=(-n pandoc "$(printf '%q ' pandoc "${pd[@]}")"); fi
+  fi
   [ ${#cm[@]} -gt 0 ] && has cmark && commands+=(-n cmark "$(printf '%q ' cmark "${cm[@]}")")
   hyperfine -N --warmup 2 "${runs[@]}" --style none --export-csv "$work/r.csv" "${commands[@]}" >/dev/null 2>"$work/hf.err" \
     || { row "$label | failed: $(tail -n 1 "$work/hf.err") | | | | | "; return; }
+  if [ ${#slow[@]} -gt 0 ]; then
+    hyperfine -N --runs "$big_runs" --style none --export-csv "$work/slow.csv" "${slow[@]}" >/dev/null 2>"$work/hf.err" \
+      && tail -n +2 "$work/slow.csv" >>"$work/r.csv"
+  fi
   local n p c; n=$(mean "$work/r.csv" newsconv); p=$(mean "$work/r.csv" pandoc); c=$(mean "$work/r.csv" cmark)
   local pcell="–" pratio="–" ccell="–" cratio="–"
   measured=$((measured + 1))
   if [ -n "$p" ]; then
-    pcell=$(seconds "$p"); pratio=$(ratio "$p" "$n")
+    pcell=$(seconds "$p"); pratio="$(ratio "$p" "$n") (CPU $(ratio "$(cpu "$work/r.csv" pandoc)" "$(cpu "$work/r.csv" newsconv)"))"
     if [ "$kind" != big ] && awk -v p="$p" -v n="$n" 'BEGIN { exit !(p < 6 * n) }'; then targets_failed+=("$label: $pratio faster than pandoc (target 6×)"); fi
   fi
-  [ -n "$c" ] && { ccell=$(seconds "$c"); cratio=$(ratio "$c" "$n"); }
+  [ -n "$c" ] && { ccell=$(seconds "$c"); cratio="$(ratio "$c" "$n") (CPU $(ratio "$(cpu "$work/r.csv" cmark)" "$(cpu "$work/r.csv" newsconv)"))"; }
   row "$label | $(seconds "$n") | $pcell | $pratio | $ccell | $cratio | $(memory "$(peak "$bin" "${nc[@]}")")"
 }
 
@@ -148,9 +162,9 @@ else
     "$item" -q -o "$o/d.epub" -- \
     -f markdown "$item_md" --quiet -o "$o/p4.epub"
 fi
-compare "$(awk -v b="$(stat -c %s "$big")" 'BEGIN { printf "%.1f", b / 1048576 }') MB Markdown → HTML body" "read:markdown write:html" big -- \
+compare "$(awk -v b="$(stat -c %s "$big")" 'BEGIN { printf "%.1f", b / 1048576 }') MB Markdown → HTML body (pandoc -f gfm, $big_runs run)" "read:markdown write:html" big -- \
   "$big" -q --fragment -o "$o/e.html" -- \
-  -f markdown "$big" --quiet -o "$o/p5.html" -- \
+  -f gfm "$big" --quiet -o "$o/p5.html" -- \
   "$big"
 
 # --- batch: 1,000 stories in one run ---------------------------------------------------------------
@@ -161,13 +175,16 @@ else
   mkdir -p "$work/batch"
   sources=(Examples/stories/*.txt)
   for ((i = 0; i < batch; i++)); do cp "${sources[i % ${#sources[@]}]}" "$(printf '%s/batch/story-%04d.txt' "$work" "$i")"; done
-  batch_cmd="$(printf '%q ' "$bin") $work/batch/*.txt -q -t epub --output-dir $work/batch-out"
-  hyperfine --warmup 1 --runs "${BENCH_RUNS:-5}" --style none --prepare "rm -rf $work/batch-out" \
+  # Every run writes into a new folder: deleting a thousand files between runs would make the
+  # file system, not newsconv, the thing measured.
+  batch_cmd="$(printf '%q ' "$bin") $work/batch/*.txt -q -t epub --output-dir \$(mktemp -d $work/batch-out.XXXXXX)"
+  hyperfine --warmup 1 --runs "${BENCH_RUNS:-5}" --style none \
     --export-csv "$work/b.csv" -n newsconv "$batch_cmd" >/dev/null 2>"$work/hf.err" || cat "$work/hf.err" >&2
-  n=$(mean "$work/b.csv" newsconv)
-  rm -rf "$work/batch-out"
+  n=$(mean "$work/b.csv" newsconv); n_cpu=$(cpu "$work/b.csv" newsconv)
   mem=""; [ -x /usr/bin/time ] && mem=$(/usr/bin/time -f %M bash -c "$batch_cmd" 2>&1 >/dev/null | tail -n 1)
+  rm -rf "$work"/batch-out.*
   rate=$(awk -v n="$n" -v b="$batch" 'BEGIN { printf "%.0f", b / n }')
+  cpu_rate=$(awk -v n="$n_cpu" -v b="$batch" 'BEGIN { printf "%.0f", b / n }')
   measured=$((measured + 1))
   [ "$rate" -ge 500 ] || targets_failed+=("batch: $rate stories/s (target 500)")
   pcell="–" pratio="–"
@@ -182,7 +199,7 @@ else
       pratio=$(ratio "$total" "$n")
     fi
   fi
-  row "batch: $(printf "%'d" "$batch") stories → EPUB, one --output-dir run | $(seconds "$n") ($rate stories/s) | $pcell | $pratio | – | – | $(memory "$mem")"
+  row "batch: $(printf "%'d" "$batch") stories → EPUB, one --output-dir run | $(seconds "$n") ($rate stories/s; CPU $(seconds "$n_cpu"), $cpu_rate stories/s) | $pcell | $pratio | – | – | $(memory "$mem")"
 fi
 
 # --- batch: the Examples newsroom with make -j2 ----------------------------------------------------
@@ -217,39 +234,65 @@ else
 fi
 
 # --- the per-format scripts --------------------------------------------------------------------------
+merge_rows='
+function trim(x) { gsub(/^[ \t]+|[ \t]+$/, "", x); return x }
+function issep(x) { return x ~ /^\|[ \t:|-]+\|?[ \t]*$/ }
+function secs(cell,   m) {
+  if (!match(cell, /[0-9]+(\.[0-9]+)?[ ]*(± [0-9.]+ *)?(µs|us|ms|s)([^a-z]|$)/)) return 0
+  m = substr(cell, RSTART, RLENGTH)
+  if (m ~ /µs|us/) return m * 1e-6; if (m ~ /ms/) return m * 1e-3; return m + 0
+}
+function ratio(a, b,   r) { if (a <= 0 || b <= 0) return "–"; r = a / b; return (r < 10) ? sprintf("%.1f×", r) : sprintf("%.0f×", r) }
+function defaults() { delete role; role[1] = "label"; role[2] = "newsconv"; role[3] = "pandoc"; role[4] = "ratio" }
+function header(x,   n, c, cell, k) {
+  delete role; n = split(x, cell, "|")
+  for (c = 2; c < n; c++) {
+    k = tolower(trim(cell[c]))
+    if (k ~ /^(newsconv|pandoc|cmark)( time| \(.*\))?$/) { sub(/ .*/, "", k); role[c - 1] = k }
+    else if (k ~ /÷|ratio|×| \/ /) role[c - 1] = "ratio"
+    else role[c - 1] = "label"
+  }
+}
+function row(x,   n, c, cell, v, label, extra, nc, pd, cm, hasnc) {
+  n = split(x, cell, "|"); label = ""; extra = ""; nc = ""; pd = ""; cm = ""; hasnc = 0
+  for (c in role) if (role[c] == "newsconv") hasnc = 1
+  for (c = 2; c < n; c++) {
+    v = trim(cell[c])
+    if (role[c - 1] == "newsconv" || (!hasnc && nc == "" && label != "" && secs(v) > 0)) nc = v
+    else if (role[c - 1] == "pandoc") pd = v
+    else if (role[c - 1] == "cmark") cm = v
+    else if (role[c - 1] == "ratio" && v ~ /^[0-9.]+ ?×$/) continue
+    else if (label == "") label = v
+    else if (v != "") extra = extra (extra == "" ? "" : "; ") v
+  }
+  if (extra != "") label = label " (" extra ")"
+  printf "| %s [%s] | %s | %s | %s | %s | %s | – |\n", label, script, (nc == "" ? "–" : nc), (pd == "" ? "–" : pd),
+    ratio(secs(pd), secs(nc)), (cm == "" ? "–" : cm), ratio(secs(cm), secs(nc))
+}
+{ line[NR] = $0 }
+END {
+  defaults()
+  for (i = 1; i <= NR; i++) {
+    if (issep(line[i])) continue
+    if (i < NR && issep(line[i + 1])) { header(line[i]); continue }
+    if (line[i] ~ /^\|/) row(line[i]); else if (trim(line[i]) != "") print "NOTE\t" line[i]
+  }
+}'
 for script in bench/*.sh; do
   [ "$script" = bench/run.sh ] && continue
   [ -x "$script" ] || { note "$script is not executable; skipped."; continue; }
   if ! "$script" "$bin" >"$work/script.out" 2>"$work/script.err"; then
     note "$script failed: $(tail -n 1 "$work/script.err")"
   fi
-  # Keep table rows, dropping each header row (the row before a |---| separator) and separators.
-  # A row `| case | newsconv time | other tool's time | … |` joins the table with the ratio
-  # recomputed as other ÷ newsconv; cells after the third are kept beside the case's name.
-  mapfile -t lines <"$work/script.out"
-  for ((i = 0; i < ${#lines[@]}; i++)); do
-    line=${lines[i]}
-    next=${lines[i + 1]:-}
-    if [[ $line =~ ^\|[[:space:]:|-]+\|?[[:space:]]*$ ]]; then continue; fi
-    if [[ $next =~ ^\|[[:space:]:|-]+\|?[[:space:]]*$ ]]; then continue; fi
-    if [[ $line == \|* ]]; then
-      rows+=("$(awk -F'|' -v script="$(basename "$script")" '
-        function secs(cell,   m) {
-          if (!match(cell, /[0-9]+(\.[0-9]+)?[ ]*(± [0-9.]+ *)?(µs|us|ms|s)([^a-z]|$)/)) return 0
-          m = substr(cell, RSTART, RLENGTH)
-          if (m ~ /µs|us/) return m * 1e-6; if (m ~ /ms/) return m * 1e-3; return m + 0
-        }
-        function trim(x) { gsub(/^[ \t]+|[ \t]+$/, "", x); return x }
-        {
-          label = trim($2); n = secs($3); p = secs($4); extra = ""
-          if (n > 0 && p > 0) { r = p / n; ratio = (r < 10) ? sprintf("%.1f×", r) : sprintf("%.0f×", r) }
-          else ratio = trim($5)
-          for (c = 6; c < NF; c++) if (trim($c) != "") extra = extra (extra == "" ? "" : "; ") trim($c)
-          if (extra != "") label = label " (" extra ")"
-          printf "| %s [%s] | %s | %s | %s | – | – | – |", label, script, trim($3), trim($4), ratio
-        }' <<<"$line")")
-    elif [ -n "$line" ]; then note "$script: $line"; fi
-  done
+  # Rows join the table: a header row (the row before a |---| separator) says which column holds
+  # newsconv's, pandoc's and cmark's times (else: case, newsconv, pandoc, ratio, …); ratios are
+  # recomputed; other cells are kept beside the case's name; lines outside the table become notes.
+  while IFS= read -r line; do
+    case $line in
+      NOTE$'\t'*) note "$script: ${line#NOTE$'\t'}" ;;
+      *) rows+=("$line") ;;
+    esac
+  done < <(awk -v script="$(basename "$script")" "$merge_rows" "$work/script.out")
 done
 
 # --- the table -----------------------------------------------------------------------------------------
