@@ -16,15 +16,20 @@ FUZZ_SECONDS ?= 600
 
 # Debian packages: needed to build, and the validators the tests use.
 BUILD_PACKAGES := libxml2-dev zlib1g-dev pkg-config
-TEST_PACKAGES  := libxml2-utils epubcheck tidy
+TEST_PACKAGES  := libxml2-utils epubcheck tidy time
 BENCH_PACKAGES := pandoc cmark hyperfine time
+
+# The release binary links the Swift runtime statically and is position-dependent: no start-up
+# relocations, about 1 ms less per run, which counts when a Makefile runs one process per
+# story. `make LINK_FLAGS=` builds a position-independent binary instead.
+LINK_FLAGS ?= -Xswiftc -Xclang-linker -Xswiftc -no-pie
 
 .PHONY: all build debug test deps deps-test deps-bench demo install uninstall publish bench fuzz clean
 
 all: build
 
 build: deps
-	$(SWIFT) build -c release --static-swift-stdlib
+	$(SWIFT) build -c release --static-swift-stdlib $(LINK_FLAGS)
 	@echo "built $(RELEASE_BIN)"
 
 debug: deps

@@ -14,7 +14,8 @@ struct Validate: ParsableCommand {
     var files: [String]
 
     func run() throws {
-        var failed = false
+        // Every file is checked; the exit status is the worst one seen (66 missing > 65 invalid).
+        var status: Int32 = 0
         for file in files {
             do {
                 let bytes = try FileIO.readFile(file)
@@ -22,13 +23,14 @@ struct Validate: ParsableCommand {
                 if problems.isEmpty {
                     print("\(file): valid NewsML-G2 2.35")
                 } else {
-                    failed = true
+                    status = max(status, 65)
                     for problem in problems { NewsConv.printError("newsconv: \(problem)") }
                 }
             } catch let error as NewsConvError {
-                NewsConv.fail(error)
+                NewsConv.printError("newsconv: \(error.inFile(file))")
+                status = max(status, error.exitCode)
             }
         }
-        if failed { throw ExitCode(65) }
+        if status != 0 { throw ExitCode(status) }
     }
 }

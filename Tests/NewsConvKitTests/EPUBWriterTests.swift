@@ -79,6 +79,13 @@ struct EPUBWriterTests {
         #expect(!chapter.contains("align="))
         #expect(chapter.contains("<th style=\"text-align: left\">Item</th>"))
         #expect(chapter.contains("<td style=\"text-align: center\">6%</td>"))
+        // A table inside a quote too.
+        let quoted = Story(metadata: Metadata(headline: "Quoted", language: "en"), body: [
+            .blockQuote([.table(Table(alignments: [.right], header: [[.text("n")]], rows: [[[.text("1")]]]))]),
+        ])
+        let nested = try F.text(try F.write(Document(story: quoted)).bytes, "EPUB/text/story-001.xhtml")
+        #expect(nested.contains("<blockquote>\n<table>"))
+        #expect(!nested.contains("align=") && nested.contains("<td style=\"text-align: right\">1</td>"))
     }
 
     @Test func theThemesEPUBStylesheetIsPacked() throws {
@@ -119,6 +126,13 @@ struct EPUBWriterTests {
         var changed = Self.wire
         changed.body.append(.paragraph([.text("More ice was lost.")]))
         #expect(try identifier(changed) != a)
+    }
+
+    @Test func madeIdentifiersAreNameBasedUUIDs() {
+        let hex = SHA1.hash(Array("abc".utf8)).map { String($0, radix: 16) }.map { $0.count == 1 ? "0" + $0 : $0 }.joined()
+        #expect(hex == "a9993e364706816aba3e25717850c26c9cd0d89d")
+        // Python: uuid.uuid5(uuid.NAMESPACE_URL, "https://newsconv.invalid/book/abc")
+        #expect(StableIdentifier.urn(for: Array("abc".utf8)) == "urn:uuid:c39cc1b0-08ce-59d3-9567-df5c39467718")
     }
 
     @Test func aMissingLanguageIsDeclaredEnglishWithAWarning() throws {

@@ -7,7 +7,7 @@ import NewsConvKit
 /// them: the reader, then every writer on what it read. A `NewsConvError` is a fine answer;
 /// a crash, a hang or an error of another type is a failure. JSON must also read back exactly
 /// what it writes.
-@Suite("Fuzz regressions", .timeLimit(.minutes(2)))
+@Suite("Fuzz regressions", .timeLimit(.minutes(20)))
 struct FuzzRegressionTests {
     /// One input file and the format it is fed to (the name of its folder).
     struct Input: Sendable, CustomTestStringConvertible {

@@ -290,8 +290,15 @@ struct HTMLReaderTests {
         _ = try Self.read(Array((0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 31) }))
         _ = try Self.read("<html><body><p>unclosed <b>bold <i>italic <a href=x>link")
         _ = try Self.read(String(repeating: "<div>", count: 5000) + "deep text" + String(repeating: "</div>", count: 5000))
-        let many = try Self.read("<html><body><div>" + String(repeating: "<p>Short line, with a comma, and more words.</p>", count: 20_000) + "</div></body></html>")
+        let many = try Self.read("<html><body><div>" + String(repeating: "<p>Short line, with a comma, and more words.</p>", count: 5_000) + "</div></body></html>")
         #expect(many.body.count > 1000)
+        // Shapes that once took time growing with depth × text or with pieces²: nested
+        // byline-like containers around long text, and one paragraph of many small pieces.
+        let nested = String(repeating: "<div class=\"author\">", count: 100) + String(repeating: "word, ", count: 3000)
+            + String(repeating: "</div>", count: 100)
+        #expect(try Self.read("<html><body>" + nested + "</body></html>").plainText.count > 15_000)
+        let pieces = try Self.read("<html><body><p>" + String(repeating: "word<b></b> ", count: 8_000) + "</p></body></html>")
+        #expect(pieces.plainText.count == 8_000 * 5 - 1)
     }
 
     @Test func textOnlyPageKeepsItsText() throws {

@@ -195,6 +195,18 @@ struct NewsMLWriterTests {
         #expect(warnings.contains { $0.contains("without script") })
     }
 
+    @Test func inlineSVGKeepsItsNamespace() throws {
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 2 2\"><linearGradient id=\"g\"/><circle r=\"1\"/></svg>"
+        let (bytes, _) = try NewsMLFixtures.write(Document(story: Story(body: [.rawHTML(svg)])))
+        let body = try #require(try XMLDocument.parseXML(bytes).root?.at("contentSet/inlineXML/html/body"))
+        let element = try #require(body.element(named: "svg"))
+        #expect(element.namespaceURI == "http://www.w3.org/2000/svg")
+        #expect(element.element(named: "circle")?.namespaceURI == "http://www.w3.org/2000/svg")
+        let back = try NewsMLFixtures.read(bytes).document.stories[0].body
+        #expect(back == [.rawHTML("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 2 2\">"
+            + "<linearGradient id=\"g\"></linearGradient><circle r=\"1\"></circle></svg>")])
+    }
+
     @Test func charactersXMLCannotCarryAreDropped() throws {
         let story = Story(metadata: Metadata(headline: "Bell\u{07} and form\u{0C}feed"),
                           body: [.paragraph([.text("tab\tok, bell\u{07} no, \u{FFFE} no")])])

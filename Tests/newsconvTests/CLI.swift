@@ -27,8 +27,8 @@ enum CLI {
         var hung: Bool
         var stdout: [UInt8]
         var stderr: String
-        /// Peak resident memory in bytes.
-        var peakMemory: Int
+        /// Peak resident memory in bytes, measured by GNU time (nil where /usr/bin/time is missing).
+        var peakMemory: Int?
         var output: String { String(decoding: stdout, as: UTF8.self) }
     }
 
@@ -49,12 +49,24 @@ enum CLI {
 
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }
-        let argv: [UnsafeMutablePointer<CChar>?] = ([binary] + arguments).map { strdup($0) } + [nil]
+        // The child of a vfork-style spawn inherits this process's peak memory, so the binary's
+        // own peak is measured by GNU time, which forks a fresh process for it.
+        let memPath = scratch + "/memory"
+        let timer = "/usr/bin/time"
+        let measured = FileManager.default.isExecutableFile(atPath: timer)
+        let command = measured ? [timer, "-f", "%M", "-o", memPath, binary] + arguments : [binary] + arguments
+        let argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
         let envp: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
 
+        // Its own process group, so the watchdog can stop GNU time and newsconv together.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
         var pid: pid_t = 0
-        let rc = posix_spawn(&pid, binary, &actions, nil, argv, envp)
+        let rc = posix_spawn(&pid, command[0], &actions, &attributes, argv, envp)
         guard rc == 0 else {
             throw NSError(domain: "CLI", code: Int(rc), userInfo: [NSLocalizedDescriptionKey: "cannot run \(binary)"])
         }
@@ -66,19 +78,32 @@ enum CLI {
             if wait4(pid, &status, WNOHANG, &usage) == pid { break }
             if Date() > deadline {
                 hung = true
-                kill(pid, SIGKILL)
+                kill(-pid, SIGKILL)
                 _ = wait4(pid, &status, 0, &usage)
                 break
             }
             usleep(2_000)
         }
-        let signal = status & 0x7f
+        var signal = status & 0x7f
+        var code = (status >> 8) & 0xff
+        var peak: Int?
+        if measured, let report = try? String(contentsOfFile: memPath, encoding: .utf8) {
+            // GNU time writes "Command terminated by signal N" or "Command exited with non-zero
+            // status N" before the figure.
+            let lines = report.split(separator: "\n")
+            if let kb = lines.last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) { peak = kb * 1024 }
+            if let line = lines.first(where: { $0.hasPrefix("Command terminated by signal ") }),
+               let n = Int32(line.dropFirst("Command terminated by signal ".count)) {
+                signal = n
+                code = 0
+            }
+        }
         let signaled = signal != 0 && signal != 0x7f
         return Result(
-            status: signaled ? -1 : (status >> 8) & 0xff, crashed: signaled && !hung, hung: hung,
+            status: signaled ? -1 : code, crashed: signaled && !hung, hung: hung,
             stdout: Array((try? Data(contentsOf: URL(fileURLWithPath: outPath))) ?? Data()),
             stderr: String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: errPath))) ?? Data(), as: UTF8.self),
-            peakMemory: Int(usage.ru_maxrss) * 1024)
+            peakMemory: peak)
     }
 
     /// A fresh temporary directory.

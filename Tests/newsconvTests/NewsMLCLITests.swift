@@ -3,7 +3,7 @@ import Testing
 import NewsConvKit
 
 /// `newsconv -t newsml` and `newsconv validate` through the built binary.
-@Suite("NewsML-G2 on the command line", .timeLimit(.minutes(5)))
+@Suite("NewsML-G2 on the command line", .timeLimit(.minutes(20)))
 struct NewsMLCLITests {
     static let story = #"""
         {"stories": [{"metadata": {"id": "urn:example:cli", "headline": "Harbour reopens", "language": "en",

@@ -130,17 +130,20 @@ public enum FileIO {
             throw NewsConvError(.cannotCreate, "cannot create output: \(why)", file: path)
         }
         let tempPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        // Atomic against failed runs, not a durability promise: no fsync, which would cost
+        // milliseconds per story in a batch. Errors the kernel reports late come from close().
         do {
             try writeAll(fd: fd, bytes, name: path)
-            if fsync(fd) != 0 && errno != EINVAL && errno != EROFS {
-                throw NewsConvError(.io, "cannot write: \(errnoText(errno))", file: path)
-            }
             fchmod(fd, 0o644 & ~currentUmask())
-            close(fd)
         } catch {
             close(fd)
             unlink(tempPath)
             throw error
+        }
+        if close(fd) != 0 {
+            let code = errno
+            unlink(tempPath)
+            throw NewsConvError(.io, "cannot write: \(errnoText(code))", file: path)
         }
         if rename(tempPath, path) != 0 {
             let code = errno

@@ -26,9 +26,10 @@ struct EPUBBookMetadata {
     /// `dcterms:modified`, from the clock.
     var modified: Timestamp
 
-    init(document: Document, clock: Int64, warn: (String) -> Void) {
+    init(document: Document, title editionTitle: String? = nil, clock: Int64, warn: (String) -> Void) {
         let stories = document.stories
-        let own = document.metadata
+        var own = document.metadata
+        if let editionTitle { own.headline = editionTitle }
         let single = stories.count == 1 ? stories[0].metadata : nil
 
         func distinct<T: Hashable>(_ values: [T]) -> [T] {

@@ -21,74 +21,82 @@ public struct EPUBReader: DocumentReader {
             warn("the mimetype file does not say application/epub+zip; reading it as an EPUB anyway")
         }
         let package = try Self.package(in: archive, warn: warn)
+        let images = EPUBImageLoader(archive: archive, package: package, warn: warn)
 
-        var images: [String: String?] = [:]
         var stories: [Story] = []
         var bookBlocks: [Block] = []
         var sawArticles = false
-        for item in package.spine {
-            if item.properties.contains("nav") { continue }
-            guard Self.isXHTML(item.mediaType) else {
-                warn("\(item.path): \(item.mediaType) in the spine is not XHTML; skipped")
-                continue
-            }
-            guard let bytes = try archive.contents(of: item.path) else {
-                throw NewsConvError.badInput("\(item.path) is in the spine but missing from the archive")
-            }
-            let document: XMLDocument
-            do {
-                document = try XMLDocument.parseXML(bytes)
-            } catch let error as NewsConvError {
-                warn("\(item.path): not well-formed XHTML (\(error.description)); read as HTML")
-                document = try XMLDocument.parseHTML(bytes, encoding: "UTF-8")
-            }
+        for item in package.spine where !item.properties.contains("nav") {
+            guard let document = try Self.contentDocument(item, in: archive, warn: warn) else { continue }
             let directory = EPUBPath.directory(of: item.path)
-            let image: (String) -> String? = { src in
-                if let known = images[directory + "\u{0}" + src] { return known }
-                let source = Self.imageSource(src, directory: directory, archive: archive, package: package, warn: warn)
-                images[directory + "\u{0}" + src] = source
-                return source
-            }
             let chapterName = context.sourceName + "/" + item.path
-            let body: ([XMLNode]) throws -> [Block] = { nodes in
+            let chapter = EPUBChapterReader { nodes in
                 let blocks = try Self.blocks(of: nodes, name: chapterName, context: context)
-                return EPUBBodyPreparer(image: { source, _ in image(source) }, keepsLink: { _ in true }).prepare(blocks)
+                return EPUBBodyPreparer(image: { source, _ in images.source(for: source, in: directory) }, keepsLink: { _ in true })
+                    .prepare(blocks)
             }
-            switch try EPUBChapterReader(body: body).read(document) {
+            switch try chapter.read(document) {
             case .frontMatter:
                 continue
             case .stories(var found):
                 sawArticles = true
                 for i in found.indices {
-                    if let hero = found[i].metadata.heroImage {
-                        found[i].metadata.heroImage?.url = image(hero.url) ?? ""
-                        if found[i].metadata.heroImage?.url == "" { found[i].metadata.heroImage = nil }
+                    guard var hero = found[i].metadata.heroImage else { continue }
+                    // A hero image that cannot be read from the book is left out (with a warning).
+                    found[i].metadata.heroImage = images.source(for: hero.url, in: directory).map { url in
+                        hero.url = url
+                        return hero
                     }
                 }
                 stories += found
             case .blocks(let blocks):
-                bookBlocks += blocks
-                if sawArticles && !blocks.isEmpty { stories.append(Story(body: blocks)); bookBlocks = [] }
+                if !sawArticles {
+                    bookBlocks += blocks
+                } else if !blocks.isEmpty {
+                    stories.append(Story(body: blocks))
+                }
             }
         }
+        return Self.document(package.metadata, stories: stories, bookBlocks: bookBlocks, sawArticles: sawArticles)
+    }
 
-        let metadata = package.metadata
-        if !sawArticles {
-            // One story for the whole book; a leading heading repeating the title is the headline.
+    /// The document: one story for a book of plain chapters; else the stories of its articles,
+    /// described by the package metadata (a single story's own metadata coming first).
+    private static func document(_ metadata: Metadata, stories: [Story], bookBlocks: [Block], sawArticles: Bool) -> Document {
+        var bookBlocks = bookBlocks
+        guard sawArticles else {
+            // A leading heading repeating the title is the headline.
             if case .heading(_, let content)? = bookBlocks.first, content.plainText.trimmingWhitespace == metadata.headline {
                 bookBlocks.removeFirst()
             }
             return Document(story: Story(metadata: metadata, body: bookBlocks))
         }
+        var stories = stories
         if !bookBlocks.isEmpty { stories.insert(Story(body: bookBlocks), at: 0) }
-        if stories.count == 1 {
-            let chapterSubjects = stories[0].metadata.subjects
-            stories[0].metadata.fillGaps(from: metadata)
-            // The package can say which scheme and code a subject has; a chapter only names it.
-            if chapterSubjects.map(\.name) == metadata.subjects.map(\.name) { stories[0].metadata.subjects = metadata.subjects }
-            return Document(stories: stories)
+        guard stories.count == 1 else { return Document(metadata: metadata, stories: stories) }
+        let chapterSubjects = stories[0].metadata.subjects
+        stories[0].metadata.fillGaps(from: metadata)
+        // The package can say which scheme and code a subject has; a chapter only names it.
+        if chapterSubjects.map(\.name) == metadata.subjects.map(\.name) { stories[0].metadata.subjects = metadata.subjects }
+        return Document(stories: stories)
+    }
+
+    /// The parsed content document of a spine item; nil (with a warning) when it is not XHTML.
+    private static func contentDocument(_ item: EPUBPackage.Item, in archive: ZIPArchive,
+                                        warn: (String) -> Void) throws -> XMLDocument? {
+        guard isXHTML(item.mediaType) else {
+            warn("\(item.path): \(item.mediaType) in the spine is not XHTML; skipped")
+            return nil
         }
-        return Document(metadata: metadata, stories: stories)
+        guard let bytes = try archive.contents(of: item.path) else {
+            throw NewsConvError.badInput("\(item.path) is in the spine but missing from the archive")
+        }
+        do {
+            return try XMLDocument.parseXML(bytes)
+        } catch let error as NewsConvError {
+            warn("\(item.path): not well-formed XHTML (\(error.description)); read as HTML")
+            return try XMLDocument.parseHTML(bytes, encoding: "UTF-8")
+        }
     }
 
     /// The blocks of a run of XHTML content nodes, through the HTML format's reader: the nodes
@@ -131,35 +139,5 @@ public struct EPUBReader: DocumentReader {
     static func isXHTML(_ mediaType: String) -> Bool {
         let type = mediaType.lowercased()
         return type == "application/xhtml+xml" || type == "text/html" || type == "application/xml" || type == "text/xml"
-    }
-
-    /// The AST source for an image `src` in a content document in `directory`: a packed image as
-    /// a `data:` URL, a web address as it is, or nil (with a warning) for anything else.
-    static func imageSource(_ src: String, directory: String, archive: ZIPArchive, package: EPUBPackage,
-                            warn: (String) -> Void) -> String? {
-        if let scheme = EPUBResourceLinker.scheme(of: src) {
-            return scheme == "http" || scheme == "https" || scheme == "data" ? src : nil
-        }
-        guard let path = EPUBPath.resolve(src, in: directory) else {
-            warn("image \"\(src)\" points outside the book; using its alt text")
-            return nil
-        }
-        let data: [UInt8]
-        do {
-            guard let found = try archive.contents(of: path) else {
-                warn("image \(path) is missing from the book; using its alt text")
-                return nil
-            }
-            data = found
-        } catch {
-            warn("image \(path): \(error); using its alt text")
-            return nil
-        }
-        let declared = package.manifest.values.first { $0.path == path }?.mediaType
-        guard let type = ImageMediaType(sniffing: data)?.rawValue ?? declared else {
-            warn("image \(path) is of an unknown type; using its alt text")
-            return nil
-        }
-        return DataURL.make(mediaType: type, data: data)
     }
 }

@@ -40,7 +40,7 @@ public struct EPUBWriter: DocumentWriter {
         let options = context.options
         let linker = EPUBResourceLinker(resources: context.resources, warn: warn)
         let preparer = EPUBBodyPreparer(linker: linker)
-        var book = EPUBBookMetadata(document: document, clock: context.resources.currentTime, warn: warn)
+        var book = EPUBBookMetadata(document: document, title: options.title, clock: context.resources.currentTime, warn: warn)
         let stories = document.stories
         if stories.isEmpty { warn("there are no stories; the book has a title page only") }
 
@@ -72,11 +72,15 @@ public struct EPUBWriter: DocumentWriter {
                     renderer.render([block], into: &html)
                     sanitizer.append(html: html, to: &body)
                     if body.last != 10 { body.append(10) }
+                } else if EPUBBodyPreparer.containsTable(block) {
+                    var html: [UInt8] = []
+                    renderer.render([block], into: &html)
+                    Self.replaceAlignAttributes(in: &html)
+                    body += html
                 } else {
                     renderer.render([block], into: &body)
                 }
             }
-            Self.replaceAlignAttributes(in: &body)
             let heroHref = story.metadata.heroImage.flatMap { linker.image($0.url, alt: $0.alt ?? "") }
             let title = story.metadata.headline.flatMap { $0.trimmingWhitespace.isEmpty ? nil : $0 } ?? "Story \(number)"
             let language = story.metadata.language.flatMap { EPUBBookMetadata.isLanguageTag($0) ? $0 : nil } ?? book.language
@@ -101,11 +105,13 @@ public struct EPUBWriter: DocumentWriter {
         let stylesheet = try Self.stylesheet(options: options, resources: context.resources)
 
         if book.identifier == nil {
+            // A digest of the content: the title, then the size and CRC-32 of every chapter and image.
             var content = Array(book.title.utf8)
-            for chapter in chapters { content += chapter.bytes }
-            for item in linker.items {
-                let crc = ZLib.crc32(item.data)
-                content += Array(item.href.utf8) + [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: crc >> UInt32($0)) }
+            for data in chapters.map(\.bytes) + linker.items.map(\.data) {
+                let crc = ZLib.crc32(data)
+                for value in [UInt32(truncatingIfNeeded: data.count), crc] {
+                    content += [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: value >> UInt32($0)) }
+                }
             }
             book.identifier = StableIdentifier.urn(for: content)
         }

@@ -3,6 +3,8 @@ extension ArticleExtractor {
     /// Removes what is left of the page's furniture inside the article: forms, embeds, share
     /// bars, headings that look like furniture, link lists, empty paragraphs, layout tables.
     mutating func prepareArticle(_ root: NodeID) {
+        lengthCache.start()
+        defer { lengthCache.stop() }
         markDataTables(root)
         fixLazyImages(root)
 
@@ -35,14 +37,14 @@ extension ArticleExtractor {
 
         for p in dom.descendants(of: root, named: "p").reversed() where dom.parent(p) != HTMLDOM.none {
             if !dom.hasDescendant(of: p, named: "img", "embed", "object", "iframe") && dom.innerText(p, normalizingSpaces: false).isEmpty {
-                dom.detach(p)
+                remove(p)
             }
         }
 
         for br in dom.descendants(of: root, named: "br") {
             var next = dom[br].next
             while next != HTMLDOM.none, dom[next].isText, dom[next].text.isJSWhitespace { next = dom[next].next }
-            if next != HTMLDOM.none, dom.name(next) == "p" { dom.detach(br) }
+            if next != HTMLDOM.none, dom.name(next) == "p" { remove(br) }
         }
 
         // A table of one cell is layout: keep the cell's content.
@@ -53,6 +55,7 @@ extension ArticleExtractor {
             guard hasSingleTagInside(row, "td") else { continue }
             let cell = dom.firstElementChild(row)
             dom.rename(cell, to: dom.childNodes(cell).allSatisfy(isPhrasingContent) ? "p" : "div")
+            forgetLengths(above: table)
             dom.replace(table, with: cell)
         }
     }
@@ -62,7 +65,7 @@ extension ArticleExtractor {
         let isEmbed = tag == "object" || tag == "embed" || tag == "iframe"
         for node in dom.descendants(of: root, named: tag).reversed() where dom.parent(node) != HTMLDOM.none {
             if isEmbed && isVideoEmbed(node) { continue }
-            dom.detach(node)
+            remove(node)
         }
     }
 
@@ -83,6 +86,7 @@ extension ArticleExtractor {
         var next = dom.nextNode(root)
         while next != HTMLDOM.none, next != end {
             if filter(dom, next, dom.className(next) + " " + dom.idAttribute(next)) {
+                forgetLengths(above: next)
                 next = dom.removeAndGetNext(next)
             } else {
                 next = dom.nextNode(next)
@@ -92,7 +96,7 @@ extension ArticleExtractor {
 
     private mutating func cleanHeaders(_ root: NodeID) {
         for heading in dom.descendants(of: root, named: "h1", "h2").reversed() where dom.parent(heading) != HTMLDOM.none {
-            if classWeight(heading) < 0 { dom.detach(heading) }
+            if classWeight(heading) < 0 { remove(heading) }
         }
     }
 
@@ -222,7 +226,7 @@ extension ArticleExtractor {
     private mutating func cleanConditionally(_ root: NodeID, _ tag: String) {
         guard flags.contains(.cleanConditionally) else { return }
         for node in dom.descendants(of: root, named: tag).reversed() where dom.parent(node) != HTMLDOM.none {
-            if shouldRemoveConditionally(node, tag: tag) { dom.detach(node) }
+            if shouldRemoveConditionally(node, tag: tag) { remove(node) }
         }
     }
 
@@ -230,8 +234,8 @@ extension ArticleExtractor {
         var isList = tag == "ul" || tag == "ol"
         if !isList {
             var listLength = 0
-            for list in dom.descendants(of: node, named: "ul", "ol") { listLength += dom.innerTextLength(list) }
-            let length = dom.innerTextLength(node)
+            for list in dom.descendants(of: node, named: "ul", "ol") { listLength += innerTextLength(list) }
+            let length = innerTextLength(node)
             isList = length > 0 ? Double(listLength) / Double(length) > 0.9 : listLength > 0
         }
         if tag == "table" && dom[node].isDataTable { return false }
@@ -255,10 +259,10 @@ extension ArticleExtractor {
             embedCount += 1
         }
 
-        let innerText = dom.innerText(node)
-        if ArticlePatterns.isAdOrLoadingText(innerText) { return true }
+        let contentLength = innerTextLength(node)
+        // Only short text can be nothing but an advertisement label or a loading indicator.
+        if contentLength < 32, ArticlePatterns.isAdOrLoadingText(dom.innerText(node)) { return true }
 
-        let contentLength = innerText.utf16.count
         let density = linkDensity(node)
         let textishDensity = textDensity(node, tags: ["span", "li", "td", "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"])
         let isFigureChild = hasAncestor(node, named: "figure")
@@ -283,11 +287,11 @@ extension ArticleExtractor {
 
     /// Share of the text below `node` that is inside elements named `tags`.
     private func textDensity(_ node: NodeID, tags: Set<String>) -> Double {
-        let length = dom.innerTextLength(node)
+        let length = innerTextLength(node)
         guard length > 0 else { return 0 }
         var inside = 0
         dom.forEachDescendant(of: node) { child in
-            if !dom[child].isText, tags.contains(dom.name(child)) { inside += dom.innerTextLength(child) }
+            if !dom[child].isText, tags.contains(dom.name(child)) { inside += innerTextLength(child) }
         }
         return Double(inside) / Double(length)
     }

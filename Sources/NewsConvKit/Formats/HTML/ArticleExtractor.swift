@@ -34,6 +34,8 @@ struct ArticleExtractor {
 
     /// The heuristics in force for the current attempt.
     private(set) var flags: Flags = .all
+    /// Text lengths remembered during the cleaning passes.
+    let lengthCache = TextLengthCache()
     private static let charThreshold = 500
     private static let topCandidateCount = 5
 
@@ -214,15 +216,41 @@ struct ArticleExtractor {
 
     /// Share of the text below `id` that is link text (links to `#fragments` count 30%).
     func linkDensity(_ id: NodeID) -> Double {
-        let textLength = dom.innerTextLength(id)
+        let textLength = innerTextLength(id)
         guard textLength > 0 else { return 0 }
         var linkLength = 0.0
         for link in dom.descendants(of: id, named: "a") {
             let href = dom.attribute(link, "href") ?? ""
             let coefficient = href.count > 1 && href.hasPrefix("#") ? 0.3 : 1
-            linkLength += Double(dom.innerTextLength(link)) * coefficient
+            linkLength += Double(innerTextLength(link)) * coefficient
         }
         return linkLength / Double(textLength)
+    }
+
+    /// `dom.innerTextLength(id)`, remembered while ``lengthCache`` is on (the cleaning passes
+    /// ask for the same nested elements' lengths again and again).
+    func innerTextLength(_ id: NodeID) -> Int {
+        guard lengthCache.isOn else { return dom.innerTextLength(id) }
+        if let length = lengthCache.lengths[id] { return length }
+        let length = dom.innerTextLength(id)
+        lengthCache.lengths[id] = length
+        return length
+    }
+
+    /// Removes `id` from the tree, forgetting the remembered lengths of its ancestors.
+    mutating func remove(_ id: NodeID) {
+        forgetLengths(above: id)
+        dom.detach(id)
+    }
+
+    /// Forgets the remembered text lengths of `id`'s ancestors, whose text is about to change.
+    func forgetLengths(above id: NodeID) {
+        guard lengthCache.isOn else { return }
+        var node = dom.parent(id)
+        while node != HTMLDOM.none {
+            lengthCache.lengths[node] = nil
+            node = dom.parent(node)
+        }
     }
 
     /// +25 for a class or id that sounds like content, -25 for one that sounds like furniture.
@@ -595,4 +623,21 @@ struct ArticleExtractor {
 
 extension Substring {
     fileprivate var trimmingWhitespace: String { String(self).trimmingJSWhitespace }
+}
+
+/// Text lengths of elements, remembered while the tree only loses nodes (a class, so that
+/// non-mutating measurements can fill it).
+final class TextLengthCache {
+    var isOn = false
+    var lengths: [HTMLDOM.NodeID: Int] = [:]
+
+    func start() {
+        isOn = true
+        lengths.removeAll(keepingCapacity: true)
+    }
+
+    func stop() {
+        isOn = false
+        lengths.removeAll()
+    }
 }

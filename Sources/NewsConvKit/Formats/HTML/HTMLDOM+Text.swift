@@ -126,6 +126,16 @@ enum JSWhitespace {
         }
     }
 
+    /// The length in bytes of the whitespace character at `i` in UTF-8 `bytes`, or 0 when the
+    /// byte there does not start one.
+    static func spaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let lead = bytes[i]
+        if lead < 0x80 { return lead == 32 || (lead >= 9 && lead <= 13) ? 1 : 0 }
+        if lead == 0xC2 { return i + 1 < bytes.count && bytes[i + 1] == 0xA0 ? 2 : 0 }
+        if lead >= 0xE1 && lead <= 0xEF, i + 2 < bytes.count, isThreeByteSpace(lead, bytes[i + 1], bytes[i + 2]) { return 3 }
+        return 0
+    }
+
     /// Whether the three-byte UTF-8 sequence `a b c` is one of the whitespace characters.
     static func isThreeByteSpace(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool {
         switch (a, b) {
@@ -151,20 +161,32 @@ extension String {
 
     /// Every run of two or more whitespace characters replaced by one space (`/\s{2,}/g`).
     var collapsingJSWhitespaceRuns: String {
-        var out = String.UnicodeScalarView()
-        var run: [Unicode.Scalar] = []
-        func flush() {
-            if run.count >= 2 { out.append(" ") } else { out.append(contentsOf: run) }
-            run.removeAll(keepingCapacity: true)
-        }
-        for scalar in unicodeScalars {
-            if JSWhitespace.contains(scalar) { run.append(scalar) } else {
-                if !run.isEmpty { flush() }
-                out.append(scalar)
+        var text = self
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var i = 0
+            var runStart = -1, runCount = 0
+            func flush(upTo end: Int) {
+                if runCount >= 2 { out.append(32) } else if runCount == 1 { out += bytes[runStart..<end] }
+                runStart = -1
+                runCount = 0
             }
+            while i < bytes.count {
+                let size = JSWhitespace.spaceLength(bytes, at: i)
+                if size > 0 {
+                    if runStart < 0 { runStart = i }
+                    runCount += 1
+                    i += size
+                } else {
+                    if runCount > 0 { flush(upTo: i) }
+                    out.append(bytes[i])
+                    i += 1
+                }
+            }
+            if runCount > 0 { flush(upTo: bytes.count) }
+            return String(decoding: out, as: UTF8.self)
         }
-        if !run.isEmpty { flush() }
-        return String(out)
     }
 
     /// Every run of whitespace replaced by one space, and none at either end.

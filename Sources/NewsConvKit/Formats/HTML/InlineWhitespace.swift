@@ -21,38 +21,40 @@ enum InlineWhitespace {
 
     private static func collapse(_ inlines: [Inline], lastWasSpace: inout Bool) -> [Inline] {
         var out: [Inline] = []
-        func appendText(_ text: String) {
-            guard !text.isEmpty else { return }
-            if case .text(let previous)? = out.last {
-                out[out.count - 1] = .text(previous + text)
-            } else {
-                out.append(.text(text))
+        // Text is gathered here and added as one `.text` when something else comes, so a run of
+        // many small text pieces costs linear time.
+        var pending = String.UnicodeScalarView()
+        func flush() {
+            if !pending.isEmpty {
+                out.append(.text(String(pending)))
+                pending = String.UnicodeScalarView()
             }
         }
         func appendWrapped(_ inner: [Inline], _ wrap: ([Inline]) -> Inline) {
             var inner = inner
             let leading = stripLeadingSpace(&inner)
             let trailing = stripTrailingSpace(&inner)
-            if leading { appendText(" ") }
-            if !inner.isEmpty { out.append(wrap(inner)) }
-            if trailing { appendText(" ") }
+            if leading { pending.append(" ") }
+            if !inner.isEmpty {
+                flush()
+                out.append(wrap(inner))
+            }
+            if trailing { pending.append(" ") }
         }
         for inline in inlines {
             switch inline {
             case .text(let text):
-                var collapsed = String.UnicodeScalarView()
                 for scalar in text.unicodeScalars {
                     if isSpace(scalar) {
-                        if !lastWasSpace { collapsed.append(" ") }
+                        if !lastWasSpace { pending.append(" ") }
                         lastWasSpace = true
                     } else {
-                        collapsed.append(scalar)
+                        pending.append(scalar)
                         lastWasSpace = false
                     }
                 }
-                appendText(String(collapsed))
             case .softBreak:
-                if !lastWasSpace { appendText(" ") }
+                if !lastWasSpace { pending.append(" ") }
                 lastWasSpace = true
             case .emphasis(let content):
                 appendWrapped(collapse(content, lastWasSpace: &lastWasSpace)) { .emphasis($0) }
@@ -64,14 +66,17 @@ enum InlineWhitespace {
                 let content = collapse(link.content, lastWasSpace: &lastWasSpace)
                 appendWrapped(content) { .link(Link(destination: link.destination, title: link.title, content: $0)) }
             case .code, .image, .rawHTML:
+                flush()
                 out.append(inline)
                 lastWasSpace = false
             case .hardBreak:
+                flush()
                 trimTrailing(&out)
                 out.append(.hardBreak)
                 lastWasSpace = true
             }
         }
+        flush()
         return out
     }
 

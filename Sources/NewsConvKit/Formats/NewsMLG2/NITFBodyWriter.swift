@@ -202,12 +202,16 @@ extension NITFBodyWriter {
                 raw("<li", &out)
                 if let checked = item.checked { attribute("class", checked ? "checked" : "unchecked", &out) }
                 raw(">", &out)
-                if list.isTight, item.blocks.count == 1, case .paragraph(let inlines) = item.blocks[0] {
-                    write(inlines, into: &out)
-                } else if list.isTight, let first = item.blocks.first, case .paragraph(let inlines) = first {
-                    write(inlines, into: &out)
-                    out.append(10)
-                    write(Array(item.blocks.dropFirst()), into: &out)
+                if list.isTight {
+                    // A tight item's paragraphs are its bare text, as in HTML.
+                    for (index, block) in item.blocks.enumerated() {
+                        if case .paragraph(let inlines) = block {
+                            write(inlines, into: &out)
+                            if index + 1 < item.blocks.count { out.append(10) }
+                        } else {
+                            write(block, into: &out)
+                        }
+                    }
                 } else {
                     if !item.blocks.isEmpty { out.append(10) }
                     write(item.blocks, into: &out)

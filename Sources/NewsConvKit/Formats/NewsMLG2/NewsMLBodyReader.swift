@@ -410,6 +410,10 @@ struct NewsMLBodyReader {
         return result
     }
 
+    /// True for XML's whitespace (space, tab, line feed, carriage return), which markup
+    /// indentation is made of; a no-break space is content.
+    private static func isMarkupSpace(_ c: Character) -> Bool { c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\r\n" }
+
     /// `inlines` with adjacent texts joined and without leading and trailing breaks and
     /// whitespace.
     static func trimmed(_ inlines: [Inline]) -> [Inline] {
@@ -418,7 +422,7 @@ struct NewsMLBodyReader {
             if first == .softBreak || first == .hardBreak {
                 result.removeFirst()
             } else if case .text(let s) = first {
-                let t = s.drop { $0.isWhitespace }
+                let t = s.drop(while: isMarkupSpace)
                 if t.isEmpty { result.removeFirst() } else { result[0] = .text(String(t)); break }
             } else {
                 break
@@ -429,7 +433,7 @@ struct NewsMLBodyReader {
                 result.removeLast()
             } else if case .text(let s) = last {
                 var t = Substring(s)
-                while let c = t.last, c.isWhitespace { t.removeLast() }
+                while let c = t.last, isMarkupSpace(c) { t.removeLast() }
                 if t.isEmpty { result.removeLast() } else { result[result.count - 1] = .text(String(t)); break }
             } else {
                 break

@@ -169,7 +169,7 @@ public struct PlainTextReader: DocumentReader {
             }
             if unit.lines.count == 1, let subhead = WireText.subhead(text) {
                 body.append(.heading(level: 2, content: [.text(subhead)]))
-            } else if unit.lines.count == 1, text.count >= 3, text.allSatisfy({ $0 == "_" }) || text.allSatisfy({ $0 == "-" }) && text.count >= 3 || text == "* * *" {
+            } else if unit.lines.count == 1, text.utf8.count <= 400, text.count >= 3, text.allSatisfy({ $0 == "_" }) || text.allSatisfy({ $0 == "-" }) && text.count >= 3 || text == "* * *" {
                 body.append(.thematicBreak)
             } else if let list = listBlock(unit) {
                 body.append(.list(list))
@@ -188,7 +188,7 @@ public struct PlainTextReader: DocumentReader {
     /// A headline: one unit of at most three short lines, not a full sentence paragraph.
     private static func isHeadline(_ unit: Unit) -> Bool {
         let text = unit.joined
-        return unit.lines.count <= 3 && text.count <= 200 && WireText.splitDateline(text) == nil
+        return unit.lines.count <= 3 && text.utf8.count <= 800 && text.count <= 200 && WireText.splitDateline(text) == nil
             && WireText.bylines(unit.lines) == nil && WireText.listItem(text) == nil
     }
 

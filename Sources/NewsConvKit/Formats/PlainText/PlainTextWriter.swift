@@ -35,26 +35,39 @@ public struct PlainTextWriter: DocumentWriter {
         }
 
         /// Appends `text` wrapped at the column width, each line prefixed with `prefix`.
+        /// Works on UTF-8 bytes; a word's width counts its characters' first bytes.
         mutating func wrapped(_ text: String, prefix: String = "") {
+            let prefixWidth = prefix.count
             var lineLength = 0
-            var first = true
-            for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-                let length = word.count
-                if !first && lineLength + 1 + length > columns {
-                    bytes.append(10)
-                    lineLength = 0
-                    first = true
+            var atLineStart = true
+            var text = text
+            text.withUTF8 { utf8 in
+                var i = 0
+                let n = utf8.count
+                while i < n {
+                    while i < n, utf8[i] == 32 || utf8[i] == 10 { i += 1 }
+                    guard i < n else { break }
+                    let start = i
+                    var width = 0
+                    while i < n, utf8[i] != 32, utf8[i] != 10 {
+                        if utf8[i] & 0xC0 != 0x80 { width += 1 }
+                        i += 1
+                    }
+                    if !atLineStart && lineLength + 1 + width > columns {
+                        bytes.append(10)
+                        atLineStart = true
+                    }
+                    if atLineStart {
+                        bytes.append(contentsOf: prefix.utf8)
+                        lineLength = prefixWidth
+                        atLineStart = false
+                    } else {
+                        bytes.append(32)
+                        lineLength += 1
+                    }
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
+                    lineLength += width
                 }
-                if first {
-                    bytes.append(contentsOf: prefix.utf8)
-                    lineLength = prefix.count
-                } else {
-                    bytes.append(32)
-                    lineLength += 1
-                }
-                bytes.append(contentsOf: word.utf8)
-                lineLength += length
-                first = false
             }
             bytes.append(10)
         }

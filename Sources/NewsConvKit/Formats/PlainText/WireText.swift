@@ -42,7 +42,7 @@ enum WireText {
     /// Parses a byline unit: `By Anneke Visser`, `By JANE DOE, AP Business Writer`,
     /// `By Jane Doe and John Roe`, `Jane Doe, AP Business Writer`, or `By Jane Doe` + `Associated Press`.
     static func bylines(_ lines: [String]) -> [Byline]? {
-        guard let first = lines.first, lines.count <= 3 else { return nil }
+        guard let first = lines.first, lines.count <= 3, first.utf8.count <= 400 else { return nil }
         var text = first
         let hasBy = text.hasPrefix("By ") || text.hasPrefix("BY ") || text.hasPrefix("by ")
         if hasBy { text = String(text.dropFirst(3)).trimmingWhitespace }
@@ -95,7 +95,7 @@ enum WireText {
             if let r = head.range(of: dash), best == nil || r.lowerBound < best!.lowerBound { best = r }
         }
         // A dateline alone on its line: `BAGHDAD (AP) -`.
-        if best == nil, paragraph.count <= 120 {
+        if best == nil, paragraph.utf8.count <= 480, paragraph.count <= 120 {
             for dash in [" -", " —", " –", " --"] where paragraph.hasSuffix(dash) {
                 best = paragraph.index(paragraph.endIndex, offsetBy: -dash.count)..<paragraph.endIndex
                 break
@@ -127,7 +127,7 @@ enum WireText {
 
     /// `- 'Point of no return' -` (AFP subhead) gives `'Point of no return'`.
     static func subhead(_ line: String) -> String? {
-        guard line.count >= 5, line.count <= 120, line.hasPrefix("- "), line.hasSuffix(" -") else { return nil }
+        guard line.utf8.count <= 480, line.count >= 5, line.count <= 120, line.hasPrefix("- "), line.hasSuffix(" -") else { return nil }
         let inner = String(line.dropFirst(2).dropLast(2)).trimmingWhitespace
         return inner.isEmpty ? nil : inner
     }
@@ -139,6 +139,7 @@ enum WireText {
     /// A photo caption paragraph: `Photo caption: Hikers walk… (Photo by Jean Martin / AFP)`, or a
     /// paragraph ending in a photo credit such as `(AP Photo/Khalid Mohammed)` or `(Source: …)`.
     static func caption(_ paragraph: String) -> Figure? {
+        guard paragraph.utf8.count <= 4000 else { return nil }
         var text = paragraph
         var prefixed = false
         for p in captionPrefixes where text.hasPrefix(p) {
@@ -165,6 +166,7 @@ enum WireText {
 
     /// A copyright line: `Copyright 2020 Associated Press. All rights reserved.` or `© 2024 AFP`.
     static func copyright(_ paragraph: String) -> (notice: String, holder: String?)? {
+        guard paragraph.utf8.count <= 1200 else { return nil }
         let lower = paragraph.lowercased()
         guard paragraph.count <= 300, lower.hasPrefix("copyright") || lower.hasPrefix("©") || lower.hasPrefix("(c) ") else { return nil }
         var rest = paragraph
@@ -183,7 +185,7 @@ enum WireText {
 
     /// Closing credits: `(Reporting by Anneke Visser; Editing by Mark Holloway)`.
     static func contributors(_ paragraph: String) -> [Contributor]? {
-        guard paragraph.hasPrefix("("), paragraph.hasSuffix(")"), paragraph.count <= 600 else { return nil }
+        guard paragraph.utf8.count <= 2400, paragraph.hasPrefix("("), paragraph.hasSuffix(")"), paragraph.count <= 600 else { return nil }
         let inner = paragraph.dropFirst().dropLast()
         guard !inner.contains("("), !inner.contains(")") else { return nil }
         var result: [Contributor] = []
@@ -201,7 +203,7 @@ enum WireText {
     /// Agency sign-offs and desk codes at the very end: `abc/xyz/lt`, `AP-WF-0101 1200GMT`,
     /// `(END)`, `-30-`, `###`, `dpa ab yz`.
     static func isSignoff(_ line: String) -> Bool {
-        guard !line.isEmpty, line.count <= 60, !line.contains(". "), !line.hasSuffix(".") else { return false }
+        guard !line.isEmpty, line.utf8.count <= 240, line.count <= 60, !line.contains(". "), !line.hasSuffix(".") else { return false }
         if ["(END)", "END", "-30-", "###", "(MORE)", "- 0 -", "(ENDS)", "ENDS"].contains(line) { return true }
         let words = line.split(separator: " ")
         guard words.count <= 6 else { return false }
@@ -217,7 +219,7 @@ enum WireText {
 
     /// A slugline on the first line: `MIDEAST-IRAQ/PROTESTS`, `BC-ML--Iraq-Protests`.
     static func isSlugline(_ line: String) -> Bool {
-        guard line.count >= 3, line.count <= 64, !line.contains(" ") else { return false }
+        guard line.utf8.count <= 256, line.count >= 3, line.count <= 64, !line.contains(" ") else { return false }
         guard line.contains("-") || line.contains("/") else { return false }
         return line.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "/" || $0 == "_" }
             && line.contains(where: \.isUppercase)
