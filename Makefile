@@ -6,6 +6,7 @@
 #   make install    install the binary and themes under $(PREFIX) (default /usr/local)
 #   make publish    publish the Examples newsroom (Examples/Makefile) into Examples/out/
 #   make bench      side-by-side benchmarks with pandoc and cmark (prints a Markdown table)
+#   make fuzz       run the libFuzzer target of every reader for FUZZ_SECONDS each (Fuzz/README.md)
 #   make clean      remove build products and outputs
 
 PREFIX      ?= /usr/local
@@ -92,5 +93,5 @@ fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) Fuzz/run.sh $(FUZZ_FORMATS)
 
 clean:
-	rm -rf .build out
+	rm -rf .build .build-fuzz out
 	-$(MAKE) -C Examples clean 2>/dev/null
