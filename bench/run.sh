@@ -53,7 +53,7 @@ needs() {  # needs read:text write:epub … → prints what is missing, if anyth
 seconds() { awk -v s="$1" 'BEGIN {
   if (s < 0.001) printf "%.0f µs", s * 1e6; else if (s < 0.1) printf "%.1f ms", s * 1e3;
   else if (s < 10) { if (s < 1) printf "%.0f ms", s * 1e3; else printf "%.2f s", s } else printf "%.1f s", s }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { r = a / b; if (r < 10) printf "%.1f×", r; else printf "%.0f×", r }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { r = a / b; if (r < 1) printf "%.2f×", r; else if (r < 10) printf "%.1f×", r; else printf "%.0f×", r }'; }
 memory() { [ -n "$1" ] && awk -v k="$1" 'BEGIN { if (k < 10240) printf "%.1f MB", k / 1024; else printf "%.0f MB", k / 1024 }' || echo "–"; }
 
 # Mean wall-clock time, and mean CPU time (user + system), in seconds of a named command in a
@@ -242,7 +242,7 @@ function secs(cell,   m) {
   m = substr(cell, RSTART, RLENGTH)
   if (m ~ /µs|us/) return m * 1e-6; if (m ~ /ms/) return m * 1e-3; return m + 0
 }
-function ratio(a, b,   r) { if (a <= 0 || b <= 0) return "–"; r = a / b; return (r < 10) ? sprintf("%.1f×", r) : sprintf("%.0f×", r) }
+function ratio(a, b,   r) { if (a <= 0 || b <= 0) return "–"; r = a / b; return (r < 1) ? sprintf("%.2f×", r) : (r < 10) ? sprintf("%.1f×", r) : sprintf("%.0f×", r) }
 function defaults() { delete role; role[1] = "label"; role[2] = "newsconv"; role[3] = "pandoc"; role[4] = "ratio" }
 function header(x,   n, c, cell, k) {
   delete role; n = split(x, cell, "|")
