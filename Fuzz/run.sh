@@ -58,7 +58,8 @@ shared_seeds() {
             for spec in "$SHARED"/commonmark/*.txt; do
                 [ -f "$spec" ] || continue
                 awk -v dir="$dir" -v stem="$(basename "$spec" .txt)" '
-                    /^`{32} example/ { n++; inside = 1; file = sprintf("%s/%s-%04d.md", dir, stem, n); printf "" > file; next }
+                    BEGIN { fence = "````````````````````````````````" " example" }
+                    index($0, fence) == 1 { n++; inside = 1; file = sprintf("%s/%s-%04d.md", dir, stem, n); printf "" > file; next }
                     inside && /^\.$/ { inside = 0; close(file); next }
                     inside { gsub(/→/, "\t"); print >> file }' "$spec"
             done ;;

@@ -144,4 +144,22 @@ struct HTMLReadabilityTests {
         print(report)
         #expect((scores.min() ?? 0) >= 0.99, "a page lost text on the round trip")
     }
+
+    /// HTML → Markdown → HTML keeps the article text: the page read, written as Markdown with
+    /// front matter, read back, written as a page and read again has the same words and headline.
+    @Test("round trip through Markdown", .enabled(if: Corpus.isAvailable, Corpus.skipMessage))
+    func roundTripThroughMarkdown() throws {
+        var scores: [Double] = []
+        for name in Self.pages {
+            let first = try readDocument(try Corpus.bytes("html/\(name)/source.html"), as: .html, name: name)
+            let markdown = try writeDocument(first, as: .markdown)
+            let page = try writeDocument(try readDocument(markdown, as: .markdown, name: name + ".md"), as: .html)
+            let second = try readDocument(page, as: .html, name: name + " (via Markdown)")
+            let a = first.stories.first ?? Story(), b = second.stories.first ?? Story()
+            scores.append(Self.f1(Self.words(b.plainText), Self.words(a.plainText)))
+            if a.metadata.headline != nil { #expect(b.metadata.headline == a.metadata.headline, "\(name): headline") }
+        }
+        print("HTML → Markdown → HTML (\(scores.count) pages): mean F1 \(String(format: "%.4f", scores.reduce(0, +) / Double(max(scores.count, 1)))), lowest \(String(format: "%.4f", scores.min() ?? 0))")
+        #expect((scores.min() ?? 0) >= 0.99, "a page lost text going through Markdown")
+    }
 }

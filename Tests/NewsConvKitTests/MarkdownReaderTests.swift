@@ -83,6 +83,12 @@ struct MarkdownReaderTests {
         ])
     }
 
+    @Test func typeSevenHTMLCannotStartALazyLine() throws {
+        // `</b>` could continue the item's paragraph lazily, so it does (as in cmark).
+        #expect(try html("1) item\n</b>\n") == "<ol>\n<li>item\n</b></li>\n</ol>\n")
+        #expect(try html("> quote\n<div>\n") == "<blockquote>\n<p>quote</p>\n</blockquote>\n<div>\n")
+    }
+
     // MARK: Tables
 
     @Test func tables() throws {
@@ -139,6 +145,24 @@ struct MarkdownReaderTests {
         ])
     }
 
+    @Test func linksDoNotNestEvenAfterUnmatchedBrackets() throws {
+        #expect(try html("[a [b](c) [d ] ](e)\n") == "<p>[a <a href=\"c\">b</a> [d ] ](e)</p>\n")
+        #expect(try html(String(repeating: "![[]()", count: 3) + "\n")
+                == "<p>" + String(repeating: "![<a href=\"\"></a>", count: 3) + "</p>\n")
+    }
+
+    @Test func underscoreRunsFollowTheSpecificationNotCmarkBugs() throws {
+        // cmark 0.30 and commonmark.js leave these as text (commonmark.js issue 271); the
+        // rules of the specification, and commonmark-hs, make strong emphasis.
+        #expect(try html("__a._.x__\n") == "<p><strong>a._.x</strong></p>\n")
+        #expect(try html("__!_!__\n") == "<p><strong>!_!</strong></p>\n")
+    }
+
+    @Test func referenceTitleThatIsNotAloneOnItsLineIsDropped() throws {
+        // The title is not followed by the end of the line: the definition has none.
+        #expect(try html("[x]: /u\n\"title\" ok\n\n[x]\n") == "<p>&quot;title&quot; ok</p>\n<p><a href=\"/u\">x</a></p>\n")
+    }
+
     @Test func entitiesAndNumericReferences() throws {
         #expect(try body("&copy; &#8212; &#x1F600; &#0; &bogus;\n") == [.paragraph([.text("© — 😀 \u{FFFD} &bogus;")])])
     }
@@ -177,6 +201,13 @@ struct MarkdownReaderTests {
         #expect(story.metadata.language == "nl")
         #expect(story.metadata.extra["desk"] == "business")
         #expect(story.body == [.paragraph([.text("Body text.")])])
+    }
+
+    @Test func frontMatterWithWindowsLineEndings() throws {
+        let story = try read("---\r\ntitle: T\r\nauthor: [A, B]\r\n---\r\n# H\r\n")
+        #expect(story.metadata.headline == "T")
+        #expect(story.metadata.bylines.map(\.name) == ["A", "B"])
+        #expect(story.body == [.heading(level: 1, content: [.text("H")])])
     }
 
     @Test func frontMatterMayCloseWithDots() throws {
@@ -229,6 +260,16 @@ struct MarkdownReaderTests {
         #expect(story.body.first?.plainText.hasPrefix("café") == true)
     }
 
+    @Test func utf8ValidationAndNULDetection() {
+        #expect(MarkdownReader.scan(Array("plain ascii, longer than eight bytes".utf8)) == (true, false))
+        #expect(MarkdownReader.scan(Array("0123456\u{0}89abcdef".utf8)) == (true, true))
+        #expect(MarkdownReader.scan(Array("é€😀 and more text".utf8)) == (true, false))
+        #expect(MarkdownReader.scan([0x61, 0xC0, 0x80]).valid == false)  // overlong
+        #expect(MarkdownReader.scan([0xED, 0xA0, 0x80]).valid == false)  // surrogate
+        #expect(MarkdownReader.scan([0xE2, 0x82]).valid == false)  // cut short
+        #expect(MarkdownReader.scan([0xF4, 0x90, 0x80, 0x80]).valid == false)  // above U+10FFFF
+    }
+
     @Test func commonMarkSettingTurnsExtensionsOff() throws {
         let context = ReadContext(options: ReadOptions(settings: ["markdown.extensions": "commonmark"]))
         #expect(try read("~~x~~\n", context: context).body == [.paragraph([.text("~~x~~")])])
@@ -270,5 +311,11 @@ struct MarkdownReaderTests {
         #expect(rendered.hasPrefix("<ul>\n<li>a\n<ul>\n<li>a\n"))
         #expect(rendered.components(separatedBy: "<ul>").count - 1 == 1000)
         #expect(blocks == blocks)  // equality walks the whole (shallow) tree
+        // Writers that recurse manage the depth the reader allows.
+        let document = Document(story: Story(body: blocks))
+        let json = try writeDocument(document, as: .json)
+        #expect(try readDocument(json, as: .json) == document)
+        let markdown = try writeText(document, as: .markdown)
+        #expect(MarkdownReader().blocks(markdown).count == blocks.count)
     }
 }

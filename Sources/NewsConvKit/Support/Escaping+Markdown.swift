@@ -197,14 +197,15 @@ extension Escaping {
         out.append(contentsOf: repeatElement(UInt8(ascii: "`"), count: fence))
     }
 
-    /// Appends a fenced code block's info string: backslashes and character references escaped.
-    static func appendMarkdownInfoString(_ info: String, to out: inout [UInt8]) {
+    /// Appends a fenced code block's info string: backslashes and character references
+    /// escaped, and a first character that would lengthen the fence (`fence`).
+    static func appendMarkdownInfoString(_ info: String, fence: UInt8, to out: inout [UInt8]) {
         let bytes = Array(info.utf8)
         bytes.withUnsafeBufferPointer { s in
             for i in 0..<s.count {
                 let b = s[i]
                 if b == 10 || b == 13 { out.append(32); continue }
-                if b == UInt8(ascii: "\\") || (b == UInt8(ascii: "&") && MarkdownLinkSyntax.startsEntity(s, at: i, end: s.count)) {
+                if b == UInt8(ascii: "\\") || (i == 0 && b == fence) || (b == UInt8(ascii: "&") && MarkdownLinkSyntax.startsEntity(s, at: i, end: s.count)) {
                     out.append(92)
                 }
                 out.append(b)

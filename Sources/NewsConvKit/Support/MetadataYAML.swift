@@ -16,7 +16,9 @@ public enum MetadataYAML {
     public static func metadata(fromYAML text: String, lineOffset: Int = 0) throws -> Metadata {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            // The basic resolver: every scalar is text here (fields convert it themselves), and the
+            // default one compiles a dozen regular expressions at start-up.
+            node = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw describe(error, lineOffset: lineOffset)
         } catch {

@@ -70,10 +70,3 @@ struct MarkdownBlockNode {
         }
     }
 }
-
-/// The cells of a GFM table, as ranges of the parser's content buffer.
-struct MarkdownTableCells {
-    var alignments: [TableAlignment]
-    var header: [Range<Int>]
-    var rows: [[Range<Int>]] = []
-}

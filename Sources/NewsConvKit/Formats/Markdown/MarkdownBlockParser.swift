@@ -250,7 +250,7 @@ struct MarkdownBlockParser {
                 nodes[Int(container)].fenceOffset = firstNonspace - offset
                 advanceOffset(firstNonspace + m - offset, columns: false)
             } else if !indented && c == UInt8(ascii: "<"),
-                      case let type = MarkdownHTMLSyntax.blockStart(buf, firstNonspace, lineEnd, allowType7: kind != .paragraph), type > 0 {
+                      case let type = MarkdownHTMLSyntax.blockStart(buf, firstNonspace, lineEnd, allowType7: kind != .paragraph && !maybeLazy), type > 0 {
                 container = addChild(container, .htmlBlock)
                 nodes[Int(container)].level = type
             } else if !indented && kind == .paragraph && (c == UInt8(ascii: "=") || c == UInt8(ascii: "-")),

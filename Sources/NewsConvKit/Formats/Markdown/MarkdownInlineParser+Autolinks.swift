@@ -158,7 +158,9 @@ extension MarkdownInlineParser {
             }
             var linkEnd = 0
             var ats = 0, dots = 0
-            if rewind > 0 {
+            // The domain starts with a letter, digit, `-` or `_` (not a period).
+            let domainStarts = at + 1 < n && (MarkdownCharacters.isAlphanumeric(text[at + 1]) || text[at + 1] == UInt8(ascii: "-") || text[at + 1] == UInt8(ascii: "_"))
+            if rewind > 0 && domainStarts {
                 let size = n - at
                 while linkEnd < size {
                     let c = text[at + linkEnd]
@@ -173,7 +175,7 @@ extension MarkdownInlineParser {
                     linkEnd += 1
                 }
             }
-            if rewind == 0 || linkEnd < 2 || ats != 1 || dots == 0
+            if rewind == 0 || !domainStarts || linkEnd < 2 || ats != 1 || dots == 0
                 || !(MarkdownCharacters.isAlpha(text[at + linkEnd - 1]) || text[at + linkEnd - 1] == UInt8(ascii: ".")) {
                 search = at + 1
                 limit = at + 1

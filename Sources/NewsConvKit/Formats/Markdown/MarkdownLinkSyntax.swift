@@ -260,4 +260,36 @@ enum MarkdownLinkSyntax {
         }
         return folded
     }
+
+    /// True when `text` is a CommonMark autolink URI (`scheme:…` without spaces or angle
+    /// brackets) that reads back as itself between `<` and `>`.
+    static func isAutolinkURI(_ text: String) -> Bool {
+        let b = Array(text.utf8)
+        guard let first = b.first, MarkdownCharacters.isAlpha(first) else { return false }
+        var i = 1
+        while i < b.count && (MarkdownCharacters.isAlphanumeric(b[i]) || b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: ".") || b[i] == UInt8(ascii: "-")) { i += 1 }
+        guard i >= 2, i <= 32, i < b.count, b[i] == UInt8(ascii: ":") else { return false }
+        return b.withUnsafeBufferPointer { p in
+            for k in (i + 1)..<p.count {
+                let c = p[k]
+                if c <= 32 || c == 127 || c == UInt8(ascii: "<") || c == UInt8(ascii: ">") { return false }
+                if c == UInt8(ascii: "&") && startsEntity(p, at: k, end: p.count) { return false }
+            }
+            return true
+        }
+    }
+
+    /// True when `text` is an e-mail address a CommonMark autolink accepts.
+    static func isAutolinkEmail(_ text: String) -> Bool {
+        let b = Array(text.utf8)
+        guard let at = b.firstIndex(of: UInt8(ascii: "@")), at > 0 else { return false }
+        let local = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.!#$%&'*+/=?^_`{|}~-".utf8)
+        guard b[..<at].allSatisfy({ local.contains($0) }) else { return false }
+        let labels = b[(at + 1)...].split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        return !labels.isEmpty && labels.allSatisfy { label in
+            guard let f = label.first, let l = label.last, label.count <= 63,
+                  MarkdownCharacters.isAlphanumeric(f), MarkdownCharacters.isAlphanumeric(l) else { return false }
+            return label.allSatisfy { MarkdownCharacters.isAlphanumeric($0) || $0 == UInt8(ascii: "-") }
+        }
+    }
 }

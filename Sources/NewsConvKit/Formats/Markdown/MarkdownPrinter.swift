@@ -22,6 +22,12 @@ struct MarkdownPrinter {
     var lastDelimiterChar: UInt8 = 0
     /// True while writing the content of emphasis or strong emphasis.
     var parentIsEmphasis = false
+    /// Write the next link as a bare GFM autolink (see ``writeDelimited``).
+    var writeNextLinkBare = false
+    /// How emphasis delimiters are chosen for the current inlines (see ``writeInlines``).
+    var emphasisStyle = 0
+    /// Columns the next list's items must indent their content at least.
+    var listMinimumPadding = 0
     /// Warnings about content Markdown cannot carry.
     var warnings: [String] = []
 
@@ -96,7 +102,13 @@ struct MarkdownPrinter {
     mutating func writeBlocks(_ blocks: [Block], tight: Bool, firstMarker: UInt8? = nil) {
         for (i, block) in blocks.enumerated() {
             let previous: Block? = i > 0 ? blocks[i - 1] : nil
-            if let previous, !tight || needsBlankLine(between: previous, and: block) { blankLine() }
+            // An HTML block keeps its indent; a list before it must indent its items further, or
+            // the HTML would join the last item.
+            listMinimumPadding = 0
+            if i + 1 < blocks.count, case .list = block, case .rawHTML(let html) = blocks[i + 1] {
+                listMinimumPadding = html.utf8.prefix { $0 == 32 }.count + 1
+            }
+            if let previous, !endsWithUnterminatedHTML(previous), !tight || needsBlankLine(between: previous, and: block) { blankLine() }
             if case .list(var list) = block, let previous, case .list(let before) = previous, sameMarkers(before.kind, list.kind) {
                 // Two lists in a row need different markers, or they would merge.
                 list.kind = alternate(list.kind)
@@ -159,6 +171,31 @@ struct MarkdownPrinter {
         }
     }
 
+    /// True when `block` ends with an HTML block of type 1–5 that ran to the end of its
+    /// container instead of its end condition. It would take in a blank line written after
+    /// it (list items go on across blank lines), so none is written: the next block closes it.
+    func endsWithUnterminatedHTML(_ block: Block) -> Bool {
+        var current = block
+        while true {
+            switch current {
+            case .rawHTML(let html):
+                let type = htmlBlockType(html)
+                guard (1...5).contains(type) else { return false }
+                let lines = html.utf8.split(separator: 10)
+                guard let last = lines.last else { return false }
+                return !Array(last).withUnsafeBufferPointer { MarkdownHTMLSyntax.blockEnds(type: type, $0, 0, $0.count) }
+            case .blockQuote(let blocks):
+                guard let last = blocks.last else { return false }
+                current = last
+            case .list(let list):
+                guard let last = list.items.last?.blocks.last else { return false }
+                current = last
+            case .paragraph, .heading, .codeBlock, .thematicBreak, .table, .figure:
+                return false
+            }
+        }
+    }
+
     /// True when `block` ends with a paragraph that a following line could continue lazily.
     private func endsWithOpenParagraph(_ block: Block) -> Bool {
         var current = block
@@ -171,7 +208,8 @@ struct MarkdownPrinter {
             case .list(let list):
                 guard let last = list.items.last?.blocks.last else { return false }
                 current = last
-            default: return false
+            case .heading, .codeBlock, .thematicBreak, .table, .figure, .rawHTML:
+                return false
             }
         }
     }
@@ -182,7 +220,9 @@ struct MarkdownPrinter {
         switch next {
         case .paragraph, .figure, .table: return false
         case .heading(let level, let content): return !(level <= 2 && needsSetext(content))
-        case .rawHTML(let html): return (1...6).contains(htmlBlockType(html))
+        case .rawHTML(let html):
+            // Type 7 cannot interrupt a paragraph, nor follow one that a line could continue.
+            return (1...6).contains(htmlBlockType(html))
         case .list(let list):
             guard directly else { return true }
             guard let first = list.items.first, !first.blocks.isEmpty || first.checked != nil else { return false }
@@ -304,10 +344,13 @@ struct MarkdownPrinter {
             marker = [orderedDelimiter(d)]
         }
         let ordered = { if case .ordered = list.kind { return true }; return false }()
+        let minimumPadding = listMinimumPadding
+        listMinimumPadding = 0
         for (i, item) in list.items.enumerated() {
-            if i > 0 && !list.isTight { blankLine() }
+            if i > 0 && !list.isTight && !endsWithUnterminatedHTML(.list(ListBlock(kind: list.kind, items: [list.items[i - 1]]))) { blankLine() }
             var first = ordered ? Array(String(number).utf8) + marker : marker
             first.append(32)
+            while first.count < minimumPadding && first.count < marker.count + 4 + (ordered ? String(number).utf8.count : 0) { first.append(32) }
             let width = first.count
             if let checked = item.checked {
                 first += Array((checked ? "[x] " : "[ ] ").utf8)
@@ -320,6 +363,10 @@ struct MarkdownPrinter {
             if item.blocks.isEmpty {
                 blankLine()
             } else {
+                if case .rawHTML(let html)? = item.blocks.first, html.utf8.first == 32 {
+                    // Indented HTML would widen the item: start it on the next line.
+                    blankLine()
+                }
                 writeBlocks(item.blocks, tight: list.isTight, firstMarker: ordered ? nil : marker[0])
             }
             prefixes.removeLast()
@@ -337,7 +384,7 @@ struct MarkdownPrinter {
         let fence = [UInt8](repeating: fenceChar, count: max(3, longest + 1))
         startLine()
         out.append(contentsOf: fence)
-        Escaping.appendMarkdownInfoString(info, to: &out)
+        Escaping.appendMarkdownInfoString(info, fence: fenceChar, to: &out)
         endLine()
         writeLines(bytes)
         startLine()
