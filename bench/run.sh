@@ -53,7 +53,7 @@ needs() {  # needs read:text write:epub … → prints what is missing, if anyth
 seconds() { awk -v s="$1" 'BEGIN {
   if (s < 0.001) printf "%.0f µs", s * 1e6; else if (s < 0.1) printf "%.1f ms", s * 1e3;
   else if (s < 10) { if (s < 1) printf "%.0f ms", s * 1e3; else printf "%.2f s", s } else printf "%.1f s", s }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { r = a / b; if (r < 10) printf "%.1f×", r; else printf "%.0f×", r }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { r = a / b; if (r < 1) printf "%.2f×", r; else if (r < 10) printf "%.1f×", r; else printf "%.0f×", r }'; }
 memory() { [ -n "$1" ] && awk -v k="$1" 'BEGIN { if (k < 10240) printf "%.1f MB", k / 1024; else printf "%.0f MB", k / 1024 }' || echo "–"; }
 
 # Mean wall-clock time, and mean CPU time (user + system), in seconds of a named command in a
@@ -242,19 +242,44 @@ function secs(cell,   m) {
   m = substr(cell, RSTART, RLENGTH)
   if (m ~ /µs|us/) return m * 1e-6; if (m ~ /ms/) return m * 1e-3; return m + 0
 }
-function ratio(a, b,   r) { if (a <= 0 || b <= 0) return "–"; r = a / b; return (r < 10) ? sprintf("%.1f×", r) : sprintf("%.0f×", r) }
-function defaults() { delete role; role[1] = "label"; role[2] = "newsconv"; role[3] = "pandoc"; role[4] = "ratio" }
+function ratio(a, b,   r) { if (a <= 0 || b <= 0) return "–"; r = a / b; return (r < 1) ? sprintf("%.2f×", r) : (r < 10) ? sprintf("%.1f×", r) : sprintf("%.0f×", r) }
+# The ratio of a time given as a bound (`> 10 s`) is a bound too.
+function bound(cell, r) { return (cell ~ /^[ ]*>/ && r != "–") ? "≥ " r : r }
+function defaults() { delete role; role[1] = "label"; role[2] = "newsconv"; role[3] = "pandoc"; role[4] = "ratio"; timecol = 0 }
+# A table with one row per tool (| case | time | … | peak memory |, rows newsconv, cmark, pandoc …)
+# becomes one row; its other rows are kept beside the case.
+function flush() {
+  if (ghas) printf "| %s [%s] | %s | %s | %s | %s | %s | %s |\n", glabel (gextra == "" ? "" : " (" gextra ")"), script,
+    (gnc == "" ? "–" : gnc), (gpd == "" ? "–" : gpd), ratio(secs(gpd), secs(gnc)), (gcm == "" ? "–" : gcm),
+    ratio(secs(gcm), secs(gnc)), (gmem == "" ? "–" : gmem)
+  ghas = 0; glabel = ""; gextra = ""; gnc = ""; gpd = ""; gcm = ""; gmem = ""
+}
 function header(x,   n, c, cell, k) {
-  delete role; n = split(x, cell, "|")
+  flush(); delete role; timecol = 0; memcol = 0; n = split(x, cell, "|"); glabel = trim(cell[2])
   for (c = 2; c < n; c++) {
     k = tolower(trim(cell[c]))
     if (k ~ /^(newsconv|pandoc|cmark)( time| \(.*\))?$/) { sub(/ .*/, "", k); role[c - 1] = k }
     else if (k ~ /÷|ratio|×| \/ /) role[c - 1] = "ratio"
     else role[c - 1] = "label"
+    if (k == "time") timecol = c; if (k ~ /memory/) memcol = c
   }
 }
-function row(x,   n, c, cell, v, label, extra, nc, pd, cm, hasnc) {
+function row(x,   n, c, cell, v, label, extra, nc, pd, cm, hasnc, tool) {
   n = split(x, cell, "|"); label = ""; extra = ""; nc = ""; pd = ""; cm = ""; hasnc = 0
+  tool = tolower(trim(cell[2]))
+  if (timecol && tool ~ /^(newsconv|pandoc|cmark)( -.*| \(.*\))?$/) {
+    sub(/ .*/, "", tool); ghas = 1
+    if (tool == "newsconv") { gnc = trim(cell[timecol]); if (memcol) gmem = trim(cell[memcol]) }
+    else if (tool == "pandoc") { gpd = trim(cell[timecol]); glabel = glabel " (pandoc: " trim(cell[2]) ")" }
+    else gcm = trim(cell[timecol])
+    return
+  }
+  if (ghas) {
+    v = trim(cell[2]) ":"
+    for (c = 3; c < n; c++) if (trim(cell[c]) != "") v = v " " trim(cell[c])
+    gextra = gextra (gextra == "" ? "" : "; ") v
+    return
+  }
   for (c in role) if (role[c] == "newsconv") hasnc = 1
   for (c = 2; c < n; c++) {
     v = trim(cell[c])
@@ -267,7 +292,7 @@ function row(x,   n, c, cell, v, label, extra, nc, pd, cm, hasnc) {
   }
   if (extra != "") label = label " (" extra ")"
   printf "| %s [%s] | %s | %s | %s | %s | %s | – |\n", label, script, (nc == "" ? "–" : nc), (pd == "" ? "–" : pd),
-    ratio(secs(pd), secs(nc)), (cm == "" ? "–" : cm), ratio(secs(cm), secs(nc))
+    bound(pd, ratio(secs(pd), secs(nc))), (cm == "" ? "–" : cm), bound(cm, ratio(secs(cm), secs(nc)))
 }
 { line[NR] = $0 }
 END {
@@ -277,6 +302,7 @@ END {
     if (i < NR && issep(line[i + 1])) { header(line[i]); continue }
     if (line[i] ~ /^\|/) row(line[i]); else if (trim(line[i]) != "") print "NOTE\t" line[i]
   }
+  flush()
 }'
 for script in bench/*.sh; do
   [ "$script" = bench/run.sh ] && continue
