@@ -52,7 +52,7 @@ let package = Package(
         ),
         .testTarget(
             name: "newsconvTests",
-            dependencies: ["NewsConvKit"]
+            dependencies: ["NewsConvKit", "newsconv", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
     ]
 )
