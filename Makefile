@@ -24,19 +24,19 @@ BENCH_PACKAGES := pandoc cmark hyperfine time
 # relocations, about 1 ms less per run, which counts when a Makefile runs one process per
 # story. `make LINK_FLAGS=` builds a position-independent binary instead.
 LINK_FLAGS ?= -Xswiftc -Xclang-linker -Xswiftc -no-pie
-# It also links libxml2 (with ICU and liblzma) statically when Debian's archives are there
-# (Scripts/static-libxml2.sh): no shared libraries to load and bind at start, about 0.6 ms less
-# per run. `make STATIC_LIBXML2=no` links the shared libxml2 instead.
-STATIC_LIBXML2 ?= yes
-STATIC_XML_DIR := .build/static-libxml2
+# It also links libxml2 (with ICU and liblzma) and libstdc++ statically when their archives are
+# there (Scripts/static-link.sh): fewer shared libraries to load and bind at start, about 1 ms
+# less CPU per run. `make STATIC_LINK=no` links the shared libraries instead.
+STATIC_LINK ?= yes
+STATIC_LINK_DIR := .build/static-link
 
 .PHONY: all build debug test deps deps-test deps-bench demo install uninstall publish bench fuzz clean
 
 all: build
 
 build: deps
-	@STATIC_LIBXML2=$(STATIC_LIBXML2) Scripts/static-libxml2.sh $(STATIC_XML_DIR)
-	PKG_CONFIG_PATH=$(abspath $(STATIC_XML_DIR))$${PKG_CONFIG_PATH:+:$$PKG_CONFIG_PATH} \
+	@STATIC_LINK=$(STATIC_LINK) Scripts/static-link.sh $(STATIC_LINK_DIR)
+	PKG_CONFIG_PATH=$(abspath $(STATIC_LINK_DIR))$${PKG_CONFIG_PATH:+:$$PKG_CONFIG_PATH} \
 	  $(SWIFT) build -c release --static-swift-stdlib $(LINK_FLAGS)
 	@echo "built $(RELEASE_BIN)"
 

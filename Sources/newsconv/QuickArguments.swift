@@ -14,12 +14,16 @@ enum QuickArguments {
     /// full parser.
     static func parse(_ arguments: [String]) -> ConvertOptions? {
         var options = ConvertOptions()
-        var seen: Set<String> = []
+        var seen: [String] = []
         var layoutGiven = false
         var index = 0
 
         /// Records a single-use option; a second use is left to the full parser.
-        func once(_ name: String) -> Bool { seen.insert(name).inserted }
+        func once(_ name: String) -> Bool {
+            if seen.contains(name) { return false }
+            seen.append(name)
+            return true
+        }
 
         while index < arguments.count {
             let argument = arguments[index]
@@ -51,7 +55,7 @@ enum QuickArguments {
             default:
                 break
             }
-            guard let key = valueOptions[name] else { return nil }
+            guard let key = valueOption(name) else { return nil }
             if value == nil {
                 guard index < arguments.count else { return nil }
                 value = arguments[index]
@@ -95,22 +99,26 @@ enum QuickArguments {
         return options
     }
 
-    /// Options that take a value, by every spelling, to the option's long name.
-    private static let valueOptions: [String: String] = [
-        "-o": "output", "--output": "output",
-        "-f": "from", "--from": "from",
-        "-t": "to", "--to": "to",
-        "--theme": "theme",
-        "--css": "css",
-        "-M": "metadata", "--metadata": "metadata",
-        "--metadata-file": "metadata-file",
-        "--columns": "columns",
-        "--output-dir": "output-dir",
-        "--title": "title",
-        "--cover": "cover",
-        "--base-url": "base-url",
-        "--newsml-body": "newsml-body",
-    ]
+    /// The long name of an option that takes a value, by any of its spellings. (A `switch`, not a
+    /// dictionary: building a dictionary costs more at start-up than this whole parser.)
+    private static func valueOption(_ spelling: String) -> String? {
+        switch spelling {
+        case "-o", "--output": "output"
+        case "-f", "--from": "from"
+        case "-t", "--to": "to"
+        case "-M", "--metadata": "metadata"
+        case "--theme": "theme"
+        case "--css": "css"
+        case "--metadata-file": "metadata-file"
+        case "--columns": "columns"
+        case "--output-dir": "output-dir"
+        case "--title": "title"
+        case "--cover": "cover"
+        case "--base-url": "base-url"
+        case "--newsml-body": "newsml-body"
+        default: nil
+        }
+    }
 
     /// A value starting with `-` (other than `-` itself, standard input or output) is left to the
     /// full parser, which decides whether it is a value or a missing one.
