@@ -1,6 +1,10 @@
 /// Reads a web page into one story: the article found among the page's navigation, ads and
 /// comments (see ``ArticleExtractor``), with its metadata (see ``HTMLMetadataReader``).
 ///
+/// With the setting `html.extract` set to `false` (``ReadOptions/settings``) there is no article
+/// finding: the whole `<body>` is the story's text, headings and all, as for clean HTML such as
+/// an EPUB's chapters (the EPUB reader reads them this way).
+///
 /// Parsing is libxml2's forgiving HTML parser, in the encoding the page declares (or a byte-order
 /// mark shows). Relative links resolve against `<base>` and the page address
 /// (``ReadOptions/baseURL``, `--base-url`; else the page's canonical address).
@@ -35,7 +39,11 @@ public struct HTMLReader: DocumentReader {
         extractor.knownDateline = metadata.dateline?.text
 
         var body: [Block] = []
-        if let article = extractor.grabArticle(rebuild: rebuild) {
+        if context.options.settings["html.extract"] == "false" {
+            let root = extractor.dom.body != HTMLDOM.none ? extractor.dom.body : extractor.dom.document
+            var builder = HTMLBlockBuilder(dom: extractor.dom, baseURL: page.baseURL)
+            body = builder.blocks(of: root)
+        } else if let article = extractor.grabArticle(rebuild: rebuild) {
             var builder = HTMLBlockBuilder(dom: extractor.dom, baseURL: page.baseURL)
             body = builder.blocks(of: article)
         }
