@@ -100,7 +100,7 @@ public struct EPUBReader: DocumentReader {
     }
 
     /// The blocks of a run of XHTML content nodes, through the HTML format's reader (without its
-    /// article finding): the nodes are written out as HTML (``XHTMLSanitizer``) inside an
+    /// article finding): the nodes are written out (``XHTMLSerializer``) inside an
     /// `<article>` of an untitled page.
     static func blocks(of nodes: [XMLNode], name: String, context: ReadContext) throws -> [Block] {
         guard nodes.contains(where: { $0.isElement || !$0.text.allSatisfy(\.isWhitespace) }) else { return [] }
@@ -108,7 +108,8 @@ public struct EPUBReader: DocumentReader {
             throw NewsConvError(.unsupported, "reading EPUB needs the HTML reader, which this build lacks")
         }
         var page = Array("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head><body><article>\n".utf8)
-        XHTMLSanitizer.passThrough().append(nodes: nodes, to: &page)
+        var serializer = XHTMLSerializer()
+        for node in nodes { serializer.append(node, to: &page) }
         page += Array("\n</article></body></html>\n".utf8)
         // A chapter is clean XHTML, not a web page: all of it is text (no article finding).
         let chapterContext = ReadContext(sourceName: name, options: ReadOptions(settings: ["html.extract": "false"]),

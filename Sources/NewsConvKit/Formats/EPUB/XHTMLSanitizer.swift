@@ -6,7 +6,8 @@
 ///
 /// Scripts, styles, forms, frames and embedded objects are dropped; obsolete or unknown elements
 /// (`<font>`, `<center>`) are replaced by their content; images and links go through the same
-/// rules as the rest of the book. Anything removed is reported once.
+/// rules as the rest of the book. Anything removed is reported once. (To write content out as it
+/// is, without these rules, use ``XHTMLSerializer``.)
 struct XHTMLSanitizer {
     /// The `src` to write for an image (given its `src` and `alt`), or nil to write its alt text.
     var image: (_ source: String, _ alt: String) -> String?
@@ -14,28 +15,12 @@ struct XHTMLSanitizer {
     var keepsLink: (_ destination: String) -> Bool
     /// Where warnings go.
     var warn: (String) -> Void
-    /// Keep every element and attribute but scripts and styles (to hand content on to a reader).
-    var keepsEverything = false
 
     /// A sanitizer for a book being written: images and links follow `linker`.
     init(linker: EPUBResourceLinker, warn: @escaping (String) -> Void) {
         image = { linker.image($0, alt: $1) }
         keepsLink = { linker.keepsLink($0) }
         self.warn = warn
-    }
-
-    /// A serializer that keeps all content as it is, only leaving out scripts and styles, and
-    /// closing every element the way an HTML parser expects.
-    static func passThrough() -> XHTMLSanitizer {
-        XHTMLSanitizer(image: { source, _ in source }, keepsLink: { _ in true }, warn: { _ in }, keepsEverything: true)
-    }
-
-    private init(image: @escaping (String, String) -> String?, keepsLink: @escaping (String) -> Bool,
-                 warn: @escaping (String) -> Void, keepsEverything: Bool) {
-        self.image = image
-        self.keepsLink = keepsLink
-        self.warn = warn
-        self.keepsEverything = keepsEverything
     }
 
     /// Elements kept as they are.
@@ -55,8 +40,6 @@ struct XHTMLSanitizer {
         "form", "input", "button", "select", "textarea", "option", "canvas", "audio", "video", "source", "track",
         "svg", "math", "head", "title", "meta", "link", "base", "param", "map", "area", "dialog",
     ]
-    /// Elements HTML parsers treat as empty.
-    static let htmlVoid: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
     /// Obsolete elements replaced by an HTML5 one.
     static let renamed: [String: String] = ["strike": "s", "tt": "code", "acronym": "abbr", "center": "div", "big": "strong"]
 
@@ -69,7 +52,8 @@ struct XHTMLSanitizer {
         let body = root.name == "body" ? root : root.element(named: "body")
         let removed = append(nodes: body?.children ?? [], to: &out)
         if !removed.isEmpty {
-            warn("raw HTML cleaned up for EPUB; left out: " + removed.sorted().map { "<\($0)>" }.joined(separator: ", "))
+            warn("raw HTML cleaned up for EPUB; left out: "
+                 + removed.sorted().map { $0.contains(" ") ? $0 : "<\($0)>" }.joined(separator: ", "))
         }
     }
 
@@ -88,29 +72,16 @@ struct XHTMLSanitizer {
             Escaping.appendXML(node.text, to: &out)
         case .comment, .other:
             return
-        case .element where keepsEverything:
-            let name = node.name.lowercased()
-            guard depth <= 200, name != "script", name != "style" else { return }
-            out.append(UInt8(ascii: "<"))
-            out += Array(name.utf8)
-            for attribute in node.attributes where attribute.prefix == nil && !attribute.name.contains(":") {
-                out.append(32)
-                out += Array(attribute.name.lowercased().utf8)
-                out += Array("=\"".utf8)
-                Escaping.appendXML(attribute.value, to: &out)
-                out.append(UInt8(ascii: "\""))
-            }
-            if Self.htmlVoid.contains(name) {
-                out += Array(" />".utf8)
-                return
-            }
-            out.append(UInt8(ascii: ">"))
-            for child in node.children { append(child, to: &out, removed: &removed, depth: depth + 1) }
-            out += Array("</\(name)>".utf8)
         case .element:
             var name = node.name.lowercased()
-            if depth > 200 || Self.dropped.contains(name) {
+            if Self.dropped.contains(name) {
                 removed.insert(name)
+                return
+            }
+            if depth > 200 {
+                // Too deep for reading systems: the text stays, the markup goes.
+                removed.insert("markup nested deeper than 200 levels")
+                Escaping.appendXML(node.textContent, to: &out)
                 return
             }
             if let replacement = Self.renamed[name] { name = replacement }

@@ -17,6 +17,8 @@ struct XHTMLSerializer {
     ]
     private static let droppedElements: Set<String> = ["script", "style", "template"]
     private static let wrappers: Set<String> = ["html", "head", "body"]
+    /// The XHTML namespace, which content is assumed to be in unless it says otherwise.
+    static let xhtmlNamespace = "http://www.w3.org/1999/xhtml"
     private static let svgNamespace = "http://www.w3.org/2000/svg"
     /// Namespaces an `xmlns` attribute in HTML may switch to.
     private static let foreignNamespaces: Set<String> = [svgNamespace, "http://www.w3.org/1998/Math/MathML"]
@@ -42,14 +44,14 @@ struct XHTMLSerializer {
     /// Appends the XHTML of each child of `node`. Elements of a namespace other than
     /// `namespace` (SVG or MathML inside XHTML) declare theirs.
     mutating func appendChildren(of node: XMLNode, to out: inout [UInt8], depth: Int = 0,
-                                 namespace: String? = NewsMLVocabulary.xhtmlNamespace) {
+                                 namespace: String? = XHTMLSerializer.xhtmlNamespace) {
         for child in node.children { append(child, to: &out, depth: depth, namespace: namespace) }
     }
 
     /// Appends the XHTML of `node` and everything below it; the `html`/`head`/`body` wrappers
     /// contribute only their children.
     mutating func append(_ node: XMLNode, to out: inout [UInt8], depth: Int = 0,
-                         namespace: String? = NewsMLVocabulary.xhtmlNamespace) {
+                         namespace: String? = XHTMLSerializer.xhtmlNamespace) {
         switch node.kind {
         case .text:
             Escaping.appendXML(node.text, to: &out)
