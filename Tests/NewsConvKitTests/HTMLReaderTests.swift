@@ -58,7 +58,7 @@ struct HTMLReaderTests {
             <meta property="og:site_name" content="OG Site"><meta property="og:image" content="/og.jpg">
             <script type="application/ld+json">
             {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "JSON-LD headline",
-             "alternativeHeadline": "The deck", "author": [{"@type": "Person", "name": "Ana Ruiz"}, {"@type": "Person", "name": "Bo Chen"}],
+             "@context": "https://schema.org", "alternativeHeadline": "The deck", "author": [{"@type": "Person", "name": "Ana Ruiz"}, {"@type": "Person", "name": "Bo Chen"}],
              "datePublished": "2021-03-04T05:06:07Z", "dateModified": "2021-03-05T00:00:00Z", "inLanguage": "es",
              "publisher": {"@type": "Organization", "name": "El Diario"}, "description": "What happened.",
              "image": {"@type": "ImageObject", "url": "https://example.com/hero.jpg", "caption": "The scene"},
@@ -147,6 +147,69 @@ struct HTMLReaderTests {
         let story = try Self.read(html)
         #expect(story.metadata.bylines == [Byline(name: "Jo March")])
         #expect(!story.plainText.contains("Jo March"))
+    }
+
+    static func headerPage(head: String = "", header: String) -> String {
+        """
+        <html><head><title>Ferry pier reopens after repairs | Harbour Gazette</title>\(head)</head><body>
+        <header class="site-header"><a href="/">Harbour Gazette</a> <time datetime="2025-03-05">Today</time></header>
+        <article><header>
+        <h1>Ferry pier reopens after repairs</h1>
+        \(header)
+        </header>
+        \((1...4).map(Self.paragraph).joined(separator: "\n"))
+        </article></body></html>
+        """
+    }
+
+    @Test func articleHeaderGivesDeckBylineAndDate() throws {
+        let story = try Self.read(Self.headerPage(header: """
+            <p class="standfirst">Repairs to the old timber pier took nine weeks.</p>
+            <p class="byline">By Lena Ortiz</p>
+            <time datetime="2025-03-04T10:00:00Z">4 March 2025</time>
+            """))
+        #expect(story.metadata.headline == "Ferry pier reopens after repairs")
+        #expect(story.metadata.subheadline == "Repairs to the old timber pier took nine weeks.")
+        #expect(story.metadata.bylines == [Byline(name: "Lena Ortiz")])
+        #expect(story.metadata.published == "2025-03-04T10:00:00Z")
+        #expect(story.body.count == 4)
+        #expect(story.body.first?.plainText.hasPrefix("Paragraph 1 of the story") == true)
+        for gone in ["Repairs to the old", "Lena Ortiz", "4 March 2025"] { #expect(!story.plainText.contains(gone), "\(gone) stayed in the body") }
+
+        // A date inside a paragraph of its own, and a deck named by a BEM class.
+        let wrapped = try Self.read(Self.headerPage(header: """
+            <div class="article__dek">Nine weeks of repairs.</div>
+            <p class="meta"><time datetime="2025-03-04">4 March</time></p>
+            """))
+        #expect(wrapped.metadata.subheadline == "Nine weeks of repairs.")
+        #expect(wrapped.metadata.published == "2025-03-04")
+        #expect(wrapped.body.count == 4)
+    }
+
+    @Test func articleHeaderThatDisagreesWithTheMetadataStaysInTheBody() throws {
+        let head = """
+            <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry pier reopens after repairs",
+            "@context": "https://schema.org", "alternativeHeadline": "A different deck", "datePublished": "2025-03-01T08:00:00Z"}</script>
+            """
+        let story = try Self.read(Self.headerPage(head: head, header: """
+            <p class="standfirst">Repairs to the old timber pier took nine weeks.</p>
+            <p><time datetime="2025-03-04T10:00:00Z">Updated 4 March 2025</time></p>
+            """))
+        #expect(story.metadata.subheadline == "A different deck")
+        #expect(story.metadata.published == "2025-03-01T08:00:00Z")
+        #expect(story.plainText.contains("Repairs to the old timber pier took nine weeks."))
+        #expect(story.plainText.contains("Updated 4 March 2025"))
+    }
+
+    /// Only the article's own header counts: a deck-like paragraph in the body, and a time mixed
+    /// with other text, stay text.
+    @Test func deckAndTimeOutsideTheArticleHeaderStay() throws {
+        let story = try Self.read(Self.headerPage(header: """
+            <p class="byline">By Lena Ortiz · <time datetime="2025-03-04">4 March</time></p>
+            """).replacingOccurrences(of: "</header>\n<p>Paragraph 1", with: "</header>\n<p class=\"standfirst\">A paragraph marked standfirst in the body.</p><p>Paragraph 1"))
+        #expect(story.metadata.subheadline == nil)
+        #expect(story.metadata.published == nil)
+        #expect(story.plainText.contains("A paragraph marked standfirst in the body."))
     }
 
     @Test func headlineFromTitleWithoutSiteName() throws {

@@ -34,8 +34,10 @@ public struct HTMLReader: DocumentReader {
         extractor.metadataHasByline = page.hasByline
         extractor.knownDateline = metadata.dateline?.text
 
+        let headerDecks = extractor.articleHeaderDecks()
         var body: [Block] = []
         if let article = extractor.grabArticle(rebuild: rebuild) {
+            extractor.takeHeaderFields(from: article, decks: headerDecks, into: &metadata)
             var builder = HTMLBlockBuilder(dom: extractor.dom, baseURL: page.baseURL)
             body = builder.blocks(of: article)
         }
