@@ -186,6 +186,23 @@ struct HTMLReaderTests {
         #expect(wrapped.body.count == 4)
     }
 
+    /// With the author in JSON-LD already, the header's byline naming that author is dropped too.
+    @Test func articleHeaderBylineAgreeingWithTheMetadataIsDropped() throws {
+        let head = """
+            <script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
+            "headline": "Ferry pier reopens after repairs", "author": {"@type": "Person", "name": "Lena Ortiz"}}</script>
+            """
+        let story = try Self.read(Self.headerPage(head: head, header: """
+            <p class="byline">By <a rel="author" href="/staff/lena">Lena Ortiz</a>, Staff writer</p>
+            """))
+        #expect(story.metadata.bylines == [Byline(name: "Lena Ortiz")])
+        #expect(!story.plainText.contains("Lena Ortiz"))
+        #expect(story.body.count == 4)
+        // A byline naming someone else stays.
+        let other = try Self.read(Self.headerPage(head: head, header: "<p class=\"byline\">By Sam Pike</p>"))
+        #expect(other.plainText.contains("By Sam Pike"))
+    }
+
     @Test func articleHeaderThatDisagreesWithTheMetadataStaysInTheBody() throws {
         let head = """
             <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry pier reopens after repairs",

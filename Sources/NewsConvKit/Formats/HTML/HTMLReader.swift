@@ -34,10 +34,10 @@ public struct HTMLReader: DocumentReader {
         extractor.metadataHasByline = page.hasByline
         extractor.knownDateline = metadata.dateline?.text
 
-        let headerDecks = extractor.articleHeaderDecks()
+        let headerTexts = extractor.articleHeaderTexts()
         var body: [Block] = []
         if let article = extractor.grabArticle(rebuild: rebuild) {
-            extractor.takeHeaderFields(from: article, decks: headerDecks, into: &metadata)
+            extractor.takeHeaderFields(from: article, texts: headerTexts, into: &metadata)
             var builder = HTMLBlockBuilder(dom: extractor.dom, baseURL: page.baseURL)
             body = builder.blocks(of: article)
         }
