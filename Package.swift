@@ -52,7 +52,9 @@ let package = Package(
         ),
         .testTarget(
             name: "newsconvTests",
-            dependencies: ["NewsConvKit"]
+            dependencies: ["NewsConvKit", "newsconv", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            // Expected `--help` text, read from the source tree by CLITests.
+            exclude: ["Golden"]
         ),
     ]
 )

@@ -103,42 +103,40 @@ struct NewsConv: ParsableCommand {
         }
     }
 
+    /// The parsed command line as plain values.
+    var options: ConvertOptions {
+        ConvertOptions(
+            inputs: inputs, output: output, from: from, to: to, standalone: layout == .standalone,
+            theme: theme, stylesheets: stylesheets, metadata: metadata, metadataFile: metadataFile,
+            columns: columns, outputDir: outputDir, title: title, cover: cover, baseURL: baseURL,
+            newsmlBody: newsmlBody.rawValue, quiet: quiet)
+    }
+
     func run() throws {
         if listFormats {
             print(FormatTable.render(FormatRegistry.builtIn), terminator: "")
             return
         }
-        var settings: [String: String] = ["newsml.body": newsmlBody.rawValue]
-        if let baseURL { settings["html.base-url"] = baseURL }
-        let request = ConversionRequest(
-            inputs: inputs,
-            output: output,
-            outputDirectory: outputDir,
-            from: from,
-            to: to,
-            readOptions: ReadOptions(baseURL: baseURL),
-            writeOptions: WriteOptions(
-                standalone: layout == .standalone, columns: columns, theme: theme, stylesheets: stylesheets,
-                title: title, cover: cover, settings: settings),
-            metadata: metadata.map { pair in
-                let eq = pair.firstIndex(of: "=")!
-                return (String(pair[..<eq]), String(pair[pair.index(after: eq)...]))
-            },
-            metadataFile: metadataFile
-        )
+        Self.convert(options)
+    }
+
+    /// Runs a conversion; a failure prints its one-line message and exits with its status.
+    static func convert(_ options: ConvertOptions) {
         let converter = Converter()
         do {
-            try converter.run(request)
-            report(converter.diagnostics)
+            try converter.run(options.request)
+            report(converter.diagnostics, quiet: options.quiet)
         } catch let error as NewsConvError {
-            report(converter.diagnostics)
-            Self.fail(error)
+            report(converter.diagnostics, quiet: options.quiet)
+            fail(error)
+        } catch {
+            fail(NewsConvError(.software, "\(error)"))
         }
     }
 
-    private func report(_ diagnostics: Diagnostics) {
+    private static func report(_ diagnostics: Diagnostics, quiet: Bool) {
         guard !quiet else { return }
-        for warning in diagnostics.drain() { Self.printError("newsconv: warning: \(warning)") }
+        for warning in diagnostics.drain() { printError("newsconv: warning: \(warning)") }
     }
 
     /// Parses the command line and runs it. Command-line mistakes become one line on standard
@@ -147,6 +145,10 @@ struct NewsConv: ParsableCommand {
         // Story inputs are positional, so the parser would take `validate` for a file name:
         // dispatch the subcommand by hand.
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if let options = QuickArguments.parse(arguments) {
+            convert(options)
+            Glibc.exit(0)
+        }
         if arguments.first == "validate" {
             run(Validate.self, Array(arguments.dropFirst()))
         } else if arguments == ["help", "validate"] {

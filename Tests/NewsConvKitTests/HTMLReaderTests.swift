@@ -458,4 +458,27 @@ struct HTMLReaderTests {
             #expect(HTMLEncodingSniffer.isValidUTF8(sample) == TextDecoding.isValidUTF8(sample), "\(sample)")
         }
     }
+
+    /// `html.extract = false`: no article finding, the whole body is the text, task lists keep
+    /// their boxes (as GFM and newsconv's own writers put them).
+    @Test func withoutExtractionTheWholeBodyIsTheText() throws {
+        let html = """
+            <!DOCTYPE html><html><head><title>Checklist</title></head><body>
+            <h1>Storm checklist</h1>
+            <ul><li><input type="checkbox" checked disabled> Close the shutters</li>
+            <li><p><input type="checkbox"> Fill the tank</p></li><li>Plain item</li></ul>
+            </body></html>
+            """
+        let context = ReadContext(sourceName: "t.html", options: ReadOptions(settings: ["html.extract": "false"]))
+        let body = try HTMLReader().read(Array(html.utf8), context: context).stories.first?.body
+        #expect(body == [
+            .heading(level: 1, content: [.text("Storm checklist")]),
+            .list(ListBlock(kind: .bullet(marker: "-"), isTight: false, items: [
+                ListItem(checked: true, blocks: [.paragraph([.text("Close the shutters")])]),
+                ListItem(checked: false, blocks: [.paragraph([.text("Fill the tank")])]),
+                ListItem(blocks: [.paragraph([.text("Plain item")])]),
+            ])),
+        ])
+    }
+
 }

@@ -233,6 +233,19 @@ struct HTMLWriterTests {
         #expect(html.contains("<h1 class=\"headline\">Port strike halts traffic</h1>"))
     }
 
+    /// Parsed templates are kept per theme for later pages: two themes of the same name but
+    /// different templates must each render their own.
+    @Test func parsedThemesAreKeptByContentNotName() throws {
+        func theme(_ marker: String) -> InMemoryResources {
+            InMemoryResources(files: ["same/page.mustache": Array("<!DOCTYPE html><title>{{{title}}}</title><p>\(marker)</p>".utf8)])
+        }
+        let document = Document(story: Self.story)
+        for _ in 0..<2 {
+            #expect(try Self.page(document, options: WriteOptions(theme: "same"), resources: theme("first")).contains("<p>first</p>"))
+            #expect(try Self.page(document, options: WriteOptions(theme: "same"), resources: theme("second")).contains("<p>second</p>"))
+        }
+    }
+
     @Test func brokenTemplateIsAUsageError() throws {
         let resources = InMemoryResources(files: ["bad/page.mustache": Array("{{#stories}}unclosed".utf8)])
         #expect(throws: NewsConvError.self) {

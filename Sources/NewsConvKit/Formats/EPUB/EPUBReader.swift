@@ -99,8 +99,9 @@ public struct EPUBReader: DocumentReader {
         }
     }
 
-    /// The blocks of a run of XHTML content nodes, through the HTML format's reader: the nodes
-    /// are written out as HTML (``XHTMLSanitizer``) inside an `<article>` of an untitled page.
+    /// The blocks of a run of XHTML content nodes, through the HTML format's reader (without its
+    /// article finding): the nodes are written out as HTML (``XHTMLSanitizer``) inside an
+    /// `<article>` of an untitled page.
     static func blocks(of nodes: [XMLNode], name: String, context: ReadContext) throws -> [Block] {
         guard nodes.contains(where: { $0.isElement || !$0.text.allSatisfy(\.isWhitespace) }) else { return [] }
         guard let reader = Format.html.reader else {
@@ -109,7 +110,9 @@ public struct EPUBReader: DocumentReader {
         var page = Array("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head><body><article>\n".utf8)
         XHTMLSanitizer.passThrough().append(nodes: nodes, to: &page)
         page += Array("\n</article></body></html>\n".utf8)
-        let chapterContext = ReadContext(sourceName: name, resources: context.resources, diagnostics: context.diagnostics)
+        // A chapter is clean XHTML, not a web page: all of it is text (no article finding).
+        let chapterContext = ReadContext(sourceName: name, options: ReadOptions(settings: ["html.extract": "false"]),
+                                         resources: context.resources, diagnostics: context.diagnostics)
         return try reader.read(page, context: chapterContext).stories.flatMap(\.body)
     }
 

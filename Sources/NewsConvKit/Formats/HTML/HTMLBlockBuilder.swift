@@ -173,7 +173,7 @@ struct HTMLBlockBuilder {
                 var blocks: [Block] = []
                 appendChildren(of: child, to: &blocks)
                 if dom.elementChildren(child).contains(where: { dom.name($0) == "p" }) { loose = true }
-                if !blocks.isEmpty { items.append(ListItem(blocks: blocks)) }
+                if !blocks.isEmpty { items.append(ListItem(checked: taskState(of: child), blocks: blocks)) }
             } else {
                 stray.append(child)
             }
@@ -185,6 +185,32 @@ struct HTMLBlockBuilder {
             ? .ordered(start: Int(dom.attribute(list, "start")?.trimmingJSWhitespace ?? "") ?? 1, delimiter: ".")
             : .bullet(marker: "-")
         out.append(.list(ListBlock(kind: kind, isTight: !loose, items: items)))
+    }
+
+    /// Whether a list item is a ticked (`true`) or open (`false`) task: it opens with a checkbox,
+    /// as GFM task lists are written (`<li><input type="checkbox" checked disabled> …`, or inside
+    /// the item's first paragraph). Nil for an ordinary item.
+    private func taskState(of item: NodeID) -> Bool? {
+        var node = dom[item].firstChild
+        var depth = 0
+        while node != HTMLDOM.none {
+            if dom[node].isText {
+                guard dom[node].text.isJSWhitespace else { return nil }
+                node = dom[node].next
+                continue
+            }
+            switch dom.name(node) {
+            case "input":
+                guard dom.attribute(node, "type")?.lowercased() == "checkbox" else { return nil }
+                return dom.attribute(node, "checked") != nil
+            case "p" where depth == 0:
+                depth = 1
+                node = dom[node].firstChild
+            default:
+                return nil
+            }
+        }
+        return nil
     }
 
     private func appendDefinitionList(_ list: NodeID, to out: inout [Block]) {

@@ -1,6 +1,10 @@
 /// Reads a web page into one story: the article found among the page's navigation, ads and
 /// comments (see ``ArticleExtractor``), with its metadata (see ``HTMLMetadataReader``).
 ///
+/// With the setting `html.extract` set to `false` (``ReadOptions/settings``) there is no article
+/// finding: the whole `<body>` is the story's text, headings and all, as for clean HTML such as
+/// an EPUB's chapters (the EPUB reader reads them this way).
+///
 /// Parsing is libxml2's forgiving HTML parser, in the encoding the page declares (or a byte-order
 /// mark shows). Relative links resolve against `<base>` and the page address
 /// (``ReadOptions/baseURL``, `--base-url`; else the page's canonical address).
@@ -34,12 +38,19 @@ public struct HTMLReader: DocumentReader {
         extractor.metadataHasByline = page.hasByline
         extractor.knownDateline = metadata.dateline?.text
 
-        let headerTexts = extractor.articleHeaderTexts()
         var body: [Block] = []
-        if let article = extractor.grabArticle(rebuild: rebuild) {
-            extractor.takeHeaderFields(from: article, texts: headerTexts, into: &metadata)
+        if context.options.settings["html.extract"] == "false" {
+            let root = extractor.dom.body != HTMLDOM.none ? extractor.dom.body : extractor.dom.document
             var builder = HTMLBlockBuilder(dom: extractor.dom, baseURL: page.baseURL)
-            body = builder.blocks(of: article)
+            body = builder.blocks(of: root)
+        } else {
+            // Read before the article finder reshapes the page.
+            let headerTexts = extractor.articleHeaderTexts()
+            if let article = extractor.grabArticle(rebuild: rebuild) {
+                extractor.takeHeaderFields(from: article, texts: headerTexts, into: &metadata)
+                var builder = HTMLBlockBuilder(dom: extractor.dom, baseURL: page.baseURL)
+                body = builder.blocks(of: article)
+            }
         }
         if metadata.bylines.isEmpty, let byline = extractor.articleByline {
             metadata.bylines = Bylines.parse(byline)

@@ -1,4 +1,5 @@
 import Mustache
+import Synchronization
 
 /// Writes HTML5: a complete page from a theme (standalone, the default) or the story bodies alone
 /// (`--fragment`).
@@ -17,6 +18,23 @@ public struct HTMLWriter: DocumentWriter {
         guard context.options.standalone else { return fragment(document) }
         let theme = try Theme.resolve(context.options.theme, resources: context.resources)
         let model = HTMLPageModel(document: document, options: context.options)
+        let library = try Self.templates(of: theme)
+        var values = model.values
+        values["stylesheet"] = Self.styleElementText(theme.stylesheet)
+        guard let page = library.render(values, withTemplate: "page") else {
+            throw NewsConvError(.software, "theme \"\(theme.name)\": no page template")
+        }
+        return Array(page.utf8)
+    }
+
+    /// The parsed templates of the themes used so far in this process, so that a batch run
+    /// (`--output-dir`, or a library user writing many pages) parses a theme once.
+    private static let parsedThemes = Mutex<[Theme: MustacheLibrary]>([:])
+
+    /// A theme's page template and partials (the default theme's partials, overridden by the
+    /// theme's own), parsed.
+    static func templates(of theme: Theme) throws -> MustacheLibrary {
+        if let library = parsedThemes.withLock({ $0[theme] }) { return library }
         var library = MustacheLibrary()
         do {
             for (name, text) in Theme.defaultTheme.partials.merging(theme.partials, uniquingKeysWith: { $1 }) {
@@ -26,12 +44,11 @@ public struct HTMLWriter: DocumentWriter {
         } catch {
             throw NewsConvError(.usage, "theme \"\(theme.name)\": the templates do not parse: \(error)")
         }
-        var values = model.values
-        values["stylesheet"] = Self.styleElementText(theme.stylesheet)
-        guard let page = library.render(values, withTemplate: "page") else {
-            throw NewsConvError(.software, "theme \"\(theme.name)\": no page template")
+        parsedThemes.withLock { themes in
+            if themes.count >= 16 { themes.removeAll() }  // a bound for long-lived library users
+            themes[theme] = library
         }
-        return Array(page.utf8)
+        return library
     }
 
     /// The bodies alone: one story's blocks, or each story in an `<article>`.

@@ -4,7 +4,7 @@
 /// A theme is a folder (`Themes/<name>/`) with `page.mustache`, `style.css`, `epub.css` and any
 /// `*.mustache` partials. The built-in themes are compiled into the binary, so an installed
 /// `newsconv` works with no files around it; `--theme DIR` loads a folder instead.
-public struct Theme: Sendable, Equatable {
+public struct Theme: Sendable, Hashable {
     /// The theme's name (`default`).
     public var name: String
     /// The Mustache template of a standalone HTML page.
