@@ -58,7 +58,7 @@ struct HTMLReaderTests {
             <meta property="og:site_name" content="OG Site"><meta property="og:image" content="/og.jpg">
             <script type="application/ld+json">
             {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "JSON-LD headline",
-             "alternativeHeadline": "The deck", "author": [{"@type": "Person", "name": "Ana Ruiz"}, {"@type": "Person", "name": "Bo Chen"}],
+             "@context": "https://schema.org", "alternativeHeadline": "The deck", "author": [{"@type": "Person", "name": "Ana Ruiz"}, {"@type": "Person", "name": "Bo Chen"}],
              "datePublished": "2021-03-04T05:06:07Z", "dateModified": "2021-03-05T00:00:00Z", "inLanguage": "es",
              "publisher": {"@type": "Organization", "name": "El Diario"}, "description": "What happened.",
              "image": {"@type": "ImageObject", "url": "https://example.com/hero.jpg", "caption": "The scene"},
@@ -147,6 +147,86 @@ struct HTMLReaderTests {
         let story = try Self.read(html)
         #expect(story.metadata.bylines == [Byline(name: "Jo March")])
         #expect(!story.plainText.contains("Jo March"))
+    }
+
+    static func headerPage(head: String = "", header: String) -> String {
+        """
+        <html><head><title>Ferry pier reopens after repairs | Harbour Gazette</title>\(head)</head><body>
+        <header class="site-header"><a href="/">Harbour Gazette</a> <time datetime="2025-03-05">Today</time></header>
+        <article><header>
+        <h1>Ferry pier reopens after repairs</h1>
+        \(header)
+        </header>
+        \((1...4).map(Self.paragraph).joined(separator: "\n"))
+        </article></body></html>
+        """
+    }
+
+    @Test func articleHeaderGivesDeckBylineAndDate() throws {
+        let story = try Self.read(Self.headerPage(header: """
+            <p class="standfirst">Repairs to the old timber pier took nine weeks.</p>
+            <p class="byline">By Lena Ortiz</p>
+            <time datetime="2025-03-04T10:00:00Z">4 March 2025</time>
+            """))
+        #expect(story.metadata.headline == "Ferry pier reopens after repairs")
+        #expect(story.metadata.subheadline == "Repairs to the old timber pier took nine weeks.")
+        #expect(story.metadata.bylines == [Byline(name: "Lena Ortiz")])
+        #expect(story.metadata.published == "2025-03-04T10:00:00Z")
+        #expect(story.body.count == 4)
+        #expect(story.body.first?.plainText.hasPrefix("Paragraph 1 of the story") == true)
+        for gone in ["Repairs to the old", "Lena Ortiz", "4 March 2025"] { #expect(!story.plainText.contains(gone), "\(gone) stayed in the body") }
+
+        // A date inside a paragraph of its own, and a deck named by a BEM class.
+        let wrapped = try Self.read(Self.headerPage(header: """
+            <div class="article__dek">Nine weeks of repairs.</div>
+            <p class="meta"><time datetime="2025-03-04">4 March</time></p>
+            """))
+        #expect(wrapped.metadata.subheadline == "Nine weeks of repairs.")
+        #expect(wrapped.metadata.published == "2025-03-04")
+        #expect(wrapped.body.count == 4)
+    }
+
+    /// With the author in JSON-LD already, the header's byline naming that author is dropped too.
+    @Test func articleHeaderBylineAgreeingWithTheMetadataIsDropped() throws {
+        let head = """
+            <script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
+            "headline": "Ferry pier reopens after repairs", "author": {"@type": "Person", "name": "Lena Ortiz"}}</script>
+            """
+        let story = try Self.read(Self.headerPage(head: head, header: """
+            <p class="byline">By <a rel="author" href="/staff/lena">Lena Ortiz</a>, Staff writer</p>
+            """))
+        #expect(story.metadata.bylines == [Byline(name: "Lena Ortiz")])
+        #expect(!story.plainText.contains("Lena Ortiz"))
+        #expect(story.body.count == 4)
+        // A byline naming someone else stays.
+        let other = try Self.read(Self.headerPage(head: head, header: "<p class=\"byline\">By Sam Pike</p>"))
+        #expect(other.plainText.contains("By Sam Pike"))
+    }
+
+    @Test func articleHeaderThatDisagreesWithTheMetadataStaysInTheBody() throws {
+        let head = """
+            <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry pier reopens after repairs",
+            "@context": "https://schema.org", "alternativeHeadline": "A different deck", "datePublished": "2025-03-01T08:00:00Z"}</script>
+            """
+        let story = try Self.read(Self.headerPage(head: head, header: """
+            <p class="standfirst">Repairs to the old timber pier took nine weeks.</p>
+            <p><time datetime="2025-03-04T10:00:00Z">Updated 4 March 2025</time></p>
+            """))
+        #expect(story.metadata.subheadline == "A different deck")
+        #expect(story.metadata.published == "2025-03-01T08:00:00Z")
+        #expect(story.plainText.contains("Repairs to the old timber pier took nine weeks."))
+        #expect(story.plainText.contains("Updated 4 March 2025"))
+    }
+
+    /// Only the article's own header counts: a deck-like paragraph in the body, and a time mixed
+    /// with other text, stay text.
+    @Test func deckAndTimeOutsideTheArticleHeaderStay() throws {
+        let story = try Self.read(Self.headerPage(header: """
+            <p class="byline">By Lena Ortiz · <time datetime="2025-03-04">4 March</time></p>
+            """).replacingOccurrences(of: "</header>\n<p>Paragraph 1", with: "</header>\n<p class=\"standfirst\">A paragraph marked standfirst in the body.</p><p>Paragraph 1"))
+        #expect(story.metadata.subheadline == nil)
+        #expect(story.metadata.published == nil)
+        #expect(story.plainText.contains("A paragraph marked standfirst in the body."))
     }
 
     @Test func headlineFromTitleWithoutSiteName() throws {
@@ -282,6 +362,24 @@ struct HTMLReaderTests {
             <html><head><meta property="og:title" content="Caf&amp;eacute; &amp;amp; bar &amp;#8212; review"></head><body><p>x</p></body></html>
             """
         #expect(try Self.read(html).metadata.headline == "Caf&eacute; & bar — review")
+    }
+
+    @Test func entityDecodingTakesLinearTime() throws {
+        #expect(HTMLEntities.unescapeBasic("a &amp; b &#x263A; &#9731; &bogus; &#0; &#xD800; &#999999999; &#99999999999; &#x; &lt;&gt;&quot;&apos; &")
+                == "a & b \u{263A} \u{2603} &bogus; \u{FFFD} \u{FFFD} \u{FFFD} &#99999999999; &#x; <>\"' &")
+        #expect(HTMLEntities.unescapeBasic("Zoë &amp;amp; Łódź &#128512;&") == "Zoë &amp; Łódź \u{1F600}&")
+        func decode(_ copies: Int) -> (Duration, String) {
+            let text = String(repeating: "Caf&#233; &amp; bar, ", count: copies)
+            var result = ""
+            let elapsed = ContinuousClock().measure { result = HTMLEntities.unescapeBasic(text) }
+            return (elapsed, result)
+        }
+        // 16 times the text: linear takes about 16 times as long, quadratic far longer
+        // (appending to a String.UnicodeScalarView in a loop took 0.06 s and 6 s here).
+        let short = (0..<3).map { _ in decode(8_000).0 }.min()!
+        let (long, text) = decode(128_000)
+        #expect(text.utf8.count == 128_000 * "Café & bar, ".utf8.count)
+        #expect(long < short * 40, "8,000 copies: \(short), 128,000 copies: \(long)")
     }
 
     @Test func hostileAndEmptyInput() throws {

@@ -171,6 +171,42 @@ struct HTMLWriterTests {
         return (process.terminationStatus, output)
     }
 
+    /// The hero's caption and credit are set apart by one space, and only when both are there.
+    @Test(arguments: Theme.builtIn.map(\.name))
+    func heroCaptionAndCreditInEveryTheme(_ theme: String) throws {
+        func figcaption(caption: String?, credit: String?) throws -> String? {
+            let story = Story(metadata: Metadata(headline: "Pier reopens", heroImage: HeroImage(url: "pier.jpg", caption: caption, credit: credit)),
+                              body: [.paragraph([.text("The pier opened.")])])
+            let html = try Self.page(Document(story: story), options: WriteOptions(theme: theme))
+            guard let start = html.range(of: "<figcaption>"), let end = html.range(of: "</figcaption>", range: start.upperBound..<html.endIndex) else { return nil }
+            return String(html[start.lowerBound..<end.upperBound])
+        }
+        #expect(try figcaption(caption: nil, credit: "Photo: J. Kim") == "<figcaption><span class=\"credit\">Photo: J. Kim</span></figcaption>")
+        #expect(try figcaption(caption: "The pier at dawn", credit: nil) == "<figcaption>The pier at dawn</figcaption>")
+        #expect(try figcaption(caption: "The pier at dawn", credit: "Photo: J. Kim")
+                == "<figcaption>The pier at dawn <span class=\"credit\">Photo: J. Kim</span></figcaption>")
+        #expect(try figcaption(caption: nil, credit: nil) == nil)
+    }
+
+    /// Inside a section named for a text, the built-in templates write the text as `{{{.}}}`:
+    /// looking the name up again from inside makes swift-mustache reflect the text with `Mirror`.
+    @Test func builtInTemplatesUseTheSectionsOwnText() throws {
+        for theme in Theme.builtIn {
+            for (file, template) in [("page", theme.pageTemplate)] + theme.partials.sorted(by: { $0.key < $1.key }) {
+                var rest = Substring(template)
+                while let open = rest.range(of: "{{#") {
+                    rest = rest[open.upperBound...]
+                    guard let close = rest.range(of: "}}") else { break }
+                    let name = rest[..<close.lowerBound]
+                    guard let end = rest.range(of: "{{/\(name)}}") else { continue }
+                    let inside = rest[close.upperBound..<end.lowerBound]
+                    #expect(!inside.contains("{{{\(name)}}}") && !inside.contains("{{\(name)}}"),
+                            "\(theme.name)/\(file).mustache: write {{{.}}} inside {{#\(name)}}")
+                }
+            }
+        }
+    }
+
     @Test func themesChooseTheLook() throws {
         let document = Document(story: Self.story)
         #expect(Set(Theme.builtIn.map(\.name)).isSuperset(of: ["default", "broadsheet", "midnight"]))

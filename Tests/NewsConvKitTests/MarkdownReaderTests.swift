@@ -203,6 +203,45 @@ struct MarkdownReaderTests {
         #expect(story.body == [.paragraph([.text("Body text.")])])
     }
 
+    /// Values YAML 1.1 would read as numbers, dates or booleans stay the text as written, for
+    /// keys of ours and keys we do not know; a `version` that is not a story's revision number
+    /// (a document's `0.31.2`) is kept as text too rather than rejected.
+    @Test func frontMatterScalarsStayTextAsWritten() throws {
+        let story = try read("""
+            ---
+            title: Spec notes
+            version: 0.31.2
+            date: 2026-11-25
+            released: 2026-11-25
+            draft: yes
+            budget: 1e3
+            ratio: .5
+            zip: 007
+            hex: 0x1F
+            time: 12:30:00
+            none: ~
+            quoted: '0.31.2'
+            list: [yes, 1e3, 2026-11-25]
+            ---
+            Body.
+
+            """)
+        let m = story.metadata
+        #expect(m.headline == "Spec notes")
+        #expect(m.version == nil)
+        #expect(m.published == "2026-11-25")
+        #expect(m.extra == ["version": "0.31.2", "released": "2026-11-25", "draft": "yes", "budget": "1e3", "ratio": ".5",
+                            "zip": "007", "hex": "0x1F", "time": "12:30:00", "none": "~", "quoted": "0.31.2",
+                            "list": "- yes\n- 1e3\n- 2026-11-25"])
+        #expect(story.body == [.paragraph([.text("Body.")])])
+        // A revision number is still the story's version.
+        #expect(try read("---\nversion: 3\n---\nBody.\n").metadata.version == 3)
+        #expect(try read("---\nversion: '1e3'\n---\nBody.\n").metadata.extra["version"] == "1e3")
+        // Written as front matter and read again, the texts come back unchanged.
+        let markdown = String(decoding: try MarkdownWriter().write(Document(story: story), context: WriteContext()), as: UTF8.self)
+        #expect(try read(markdown).metadata == m, "\(markdown)")
+    }
+
     @Test func frontMatterWithWindowsLineEndings() throws {
         let story = try read("---\r\ntitle: T\r\nauthor: [A, B]\r\n---\r\n# H\r\n")
         #expect(story.metadata.headline == "T")

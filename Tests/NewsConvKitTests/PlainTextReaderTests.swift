@@ -94,6 +94,70 @@ struct PlainTextReaderTests {
         #expect(s.metadata.signoff == "dpa ab yz")
     }
 
+    @Test(arguments: [
+        ("BEND, Ore. (LP) — The city council voted to close the old bridge.", Dateline(place: "BEND, Ore.", agency: "LP")),
+        ("SPRINGFIELD, Ill. (AP) — Lawmakers met late into the night.", Dateline(place: "SPRINGFIELD, Ill.", agency: "AP")),
+        ("WASHINGTON (AP) — The Senate adjourned early.", Dateline(place: "WASHINGTON", agency: "AP")),
+        ("ALBANY, N.Y. (AP) - Snow closed the Thruway.", Dateline(place: "ALBANY, N.Y.", agency: "AP")),
+        ("ST. LOUIS (AP) — The river crested on Monday.", Dateline(place: "ST. LOUIS", agency: "AP")),
+        ("SALEM, Ore., Nov. 3 (AP) — Ballots were counted twice.", Dateline(place: "SALEM, Ore.", date: "Nov. 3", agency: "AP")),
+        ("BEND, Ore. — The city council voted to close the old bridge.", Dateline(place: "BEND, Ore.")),
+    ])
+    func apDatelineWithAbbreviatedState(_ paragraph: String, _ expected: Dateline) throws {
+        let s = try story("Council closes bridge\n\n\(paragraph)\n\nWork starts in May.\n")
+        #expect(s.metadata.headline == "Council closes bridge")
+        #expect(s.metadata.dateline == expected)
+        let dash = try #require(paragraph.range(of: " — ") ?? paragraph.range(of: " - "))
+        let opening = String(paragraph[dash.upperBound...])
+        #expect(s.body.first == .paragraph([.text(opening)]))
+        #expect(s.body.count == 2)
+    }
+
+    /// Sentences with abbreviations and a dash are body text, not datelines.
+    @Test(arguments: [
+        "Mr. Smith said — after a long pause — that the vote would wait.",
+        "The U.S. economy grew - slowly - in the third quarter.",
+        "Dr. Jones (AP) — who led the study — declined to comment.",
+        "In Salem, Ore. the council - which met Monday - voted no.",
+        "He moved to Bend, Ore. (LP) — and never looked back.",
+        "Prices rose, Nov. figures show - again.",
+    ])
+    func sentenceWithAbbreviationIsNotADateline(_ paragraph: String) throws {
+        let s = try story("Council closes bridge\n\n\(paragraph)\n\nWork starts in May.\n")
+        #expect(s.metadata.dateline == nil)
+        #expect(s.body.first == .paragraph([.text(paragraph)]))
+    }
+
+    @Test func sluglineDirectlyAboveTheHeadline() throws {
+        let ap = try story("""
+            BC-US--Weather-Storm,1st Ld-Writethru
+            Storm closes schools across the valley
+
+            BEND, Ore. (LP) — Schools closed on Friday.
+            """)
+        #expect(ap.metadata.slugline == "BC-US--Weather-Storm,1st Ld-Writethru")
+        #expect(ap.metadata.headline == "Storm closes schools across the valley")
+        #expect(ap.metadata.dateline == Dateline(place: "BEND, Ore.", agency: "LP"))
+        #expect(ap.body == [.paragraph([.text("Schools closed on Friday.")])])
+
+        let capitals = try story("MIDEAST-IRAQ/PROTESTS\nCrowds gather in the square\n\nBAGHDAD (AP) - Crowds gathered.\n")
+        #expect(capitals.metadata.slugline == "MIDEAST-IRAQ/PROTESTS")
+        #expect(capitals.metadata.headline == "Crowds gather in the square")
+
+        // With a blank line, as before; the AP form is a slugline there too.
+        let spaced = try story("BC-US--Weather-Storm,2nd Ld\n\nStorm closes schools\n\nBEND, Ore. (LP) — Schools closed.\n")
+        #expect(spaced.metadata.slugline == "BC-US--Weather-Storm,2nd Ld")
+        #expect(spaced.metadata.headline == "Storm closes schools")
+    }
+
+    /// A hyphenated word opening a wrapped headline stays in the headline.
+    @Test(arguments: ["COVID-19\nCases rise again in the county", "US-UK\ntrade talks resume", "Covid-Era\nRules end"])
+    func hyphenatedFirstLineOfAHeadlineIsNotASlugline(_ headline: String) throws {
+        let s = try story("\(headline)\n\nLONDON (AP) - Talks resumed.\n")
+        #expect(s.metadata.slugline == nil)
+        #expect(s.metadata.headline == headline.replacingOccurrences(of: "\n", with: " "))
+    }
+
     @Test func listItemContinuationLinesJoinInLinearTime() throws {
         func readList(continuationLines n: Int) throws -> (Duration, ListBlock?) {
             let line = "b" + String(repeating: " continued", count: 8) + "\n"

@@ -2,6 +2,9 @@ import Yams
 
 /// YAML for story metadata: read from Markdown front matter and `--metadata-file`, written as
 /// Markdown front matter. One mapping of keys to values; keys as in ``Metadata/set(_:to:)``.
+/// Every scalar is read as the text written (`yes`, `1e3`, `2026-11-25` stay text); a key that
+/// names no field is kept in ``Metadata/extra``, and so is a `version` that is not a story's
+/// revision number (`version: 0.31.2`).
 ///
 /// ```yaml
 /// title: Port strike halts container traffic
@@ -93,6 +96,11 @@ public enum MetadataYAML {
             else if let map = value.mapping, let url = map["url"]?.string ?? map["src"]?.string {
                 m.heroImage = HeroImage(url: url, caption: map["caption"]?.string, credit: map["credit"]?.string, alt: map["alt"]?.string)
             } else { throw fail("expected a URL or {url, caption, credit, alt}") }
+        case "version":
+            // A story's version is its revision number (`3`). Front matter written for other tools
+            // often means a document's or program's version (`0.31.2`): kept as text, not an error.
+            if let scalar = value.scalar, let n = Int(scalar.string.trimmingWhitespace), n >= 1 { m.version = n }
+            else { m.extra[key] = try text(of: value, budget: &budget) }
         case "extra":
             guard let map = value.mapping else { throw fail("expected a mapping") }
             for (k, v) in map { if let k = k.string { m.extra[k] = try text(of: v, budget: &budget) } }
@@ -115,7 +123,7 @@ public enum MetadataYAML {
         node.sequence != nil ? node.array() : [node]
     }
 
-    /// A node as text: a scalar's value, or a collection as flow YAML. Bounded in size.
+    /// A node as text: a scalar's value, or a collection as YAML. Bounded in size.
     private static func text(of node: Node, budget: inout Int) throws -> String {
         if let scalar = node.scalar { return scalar.string }
         try spend(node, &budget)

@@ -2,32 +2,31 @@
 /// (`content="Caf&amp;eacute;"`), decoded once more as Readability does.
 enum HTMLEntities {
     /// `&quot; &amp; &apos; &lt; &gt;` and numeric references decoded; invalid code points
-    /// become U+FFFD.
+    /// become U+FFFD. Works on UTF-8 bytes into one buffer, in time linear in the text.
     static func unescapeBasic(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        let scalars = Array(text.unicodeScalars)
-        var out = String.UnicodeScalarView()
+        let ampersand = UInt8(ascii: "&"), semicolon = UInt8(ascii: ";")
+        guard text.utf8.contains(ampersand) else { return text }
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
         var i = 0
-        while i < scalars.count {
-            guard scalars[i] == "&", let semicolon = scalars[i...].prefix(12).firstIndex(of: ";") else {
-                out.append(scalars[i])
-                i += 1
-                continue
-            }
-            let name = String(String.UnicodeScalarView(scalars[(i + 1)..<semicolon]))
-            if let replacement = decode(name) {
-                out.append(contentsOf: replacement.unicodeScalars)
-                i = semicolon + 1
+        while i < bytes.count {
+            // A reference is short: its `;` comes within 12 bytes of the `&`.
+            if bytes[i] == ampersand, let end = bytes[(i + 1)..<min(bytes.count, i + 12)].firstIndex(of: semicolon),
+               let scalar = decode(bytes[(i + 1)..<end]) {
+                UTF8.encode(scalar) { out.append($0) }
+                i = end + 1
             } else {
-                out.append(scalars[i])
+                out.append(bytes[i])
                 i += 1
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func decode(_ name: String) -> String? {
-        switch name {
+    /// The character a reference's name (between `&` and `;`) stands for, or nil.
+    private static func decode(_ name: ArraySlice<UInt8>) -> Unicode.Scalar? {
+        switch String(decoding: name, as: UTF8.self) {
         case "quot": return "\""
         case "amp": return "&"
         case "apos": return "'"
@@ -35,17 +34,28 @@ enum HTMLEntities {
         case "gt": return ">"
         default: break
         }
-        guard name.hasPrefix("#"), name.count > 1 else { return nil }
+        guard name.first == UInt8(ascii: "#") else { return nil }
         var digits = name.dropFirst()
-        var radix = 10
-        if digits.first == "x" || digits.first == "X" {
+        var radix: UInt32 = 10
+        if digits.first == UInt8(ascii: "x") || digits.first == UInt8(ascii: "X") {
             digits = digits.dropFirst()
             radix = 16
         }
-        guard !digits.isEmpty, digits.allSatisfy({ $0.isHexDigit && (radix == 16 || $0.isNumber) }) else { return nil }
-        let value = UInt32(digits, radix: radix) ?? 0xFFFD
+        guard !digits.isEmpty else { return nil }
+        var value: UInt32 = 0
+        for byte in digits {
+            let digit: UInt32
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f") where radix == 16: digit = UInt32(byte - UInt8(ascii: "a")) + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F") where radix == 16: digit = UInt32(byte - UInt8(ascii: "A")) + 10
+            default: return nil
+            }
+            // Saturates above the last code point: the name is at most 10 bytes.
+            value = min(value * radix + digit, 0x110000)
+        }
         if value == 0 || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) { return "\u{FFFD}" }
-        return Unicode.Scalar(value).map { String(Character($0)) } ?? "\u{FFFD}"
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 }
 

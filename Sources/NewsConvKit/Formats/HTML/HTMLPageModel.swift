@@ -10,7 +10,7 @@
 ///
 /// Story: `index`, `anchor`, `storyLang` (when it differs from the page), `headline`, `subheadline`, `kicker`, `hasMeta` (bylines or dates to show), `hasBylines`,
 /// `bylines` (`name`, `role`, `separator`), `published` and `modified` (`iso`, `display`),
-/// `dateline`, `heroImage` (`src`, `alt`, `caption`, `credit`, `hasCaption`), `body`,
+/// `dateline`, `heroImage` (`src`, `alt`, `caption`, `credit`, `hasCaption`, `hasCaptionAndCredit`), `body`,
 /// `hasFooter` (any of the next to show), `contributors`, `copyright`, `credit`, `usageTerms`, `hasKeywords`, `keywords` (`keyword`),
 /// `url`, `provider`, `summary`.
 struct HTMLPageModel {
@@ -124,6 +124,8 @@ struct HTMLPageModel {
             if let caption = hero.caption, !caption.isEmpty { image["caption"] = Escaping.html(caption) }
             if let credit = hero.credit, !credit.isEmpty { image["credit"] = Escaping.html(credit) }
             image["hasCaption"] = image["caption"] != nil || image["credit"] != nil
+            // The space between the two, so a credit alone does not open with one.
+            image["hasCaptionAndCredit"] = image["caption"] != nil && image["credit"] != nil
             values["heroImage"] = image
         }
         values["body"] = renderBody(&body, dateline: dateline)

@@ -43,9 +43,14 @@ public struct HTMLReader: DocumentReader {
             let root = extractor.dom.body != HTMLDOM.none ? extractor.dom.body : extractor.dom.document
             var builder = HTMLBlockBuilder(dom: extractor.dom, baseURL: page.baseURL)
             body = builder.blocks(of: root)
-        } else if let article = extractor.grabArticle(rebuild: rebuild) {
-            var builder = HTMLBlockBuilder(dom: extractor.dom, baseURL: page.baseURL)
-            body = builder.blocks(of: article)
+        } else {
+            // Read before the article finder reshapes the page.
+            let headerTexts = extractor.articleHeaderTexts()
+            if let article = extractor.grabArticle(rebuild: rebuild) {
+                extractor.takeHeaderFields(from: article, texts: headerTexts, into: &metadata)
+                var builder = HTMLBlockBuilder(dom: extractor.dom, baseURL: page.baseURL)
+                body = builder.blocks(of: article)
+            }
         }
         if metadata.bylines.isEmpty, let byline = extractor.articleByline {
             metadata.bylines = Bylines.parse(byline)

@@ -8,7 +8,7 @@ extension Theme {
             name: "broadsheet",
             pageTemplate: ####"""
 <!DOCTYPE html>
-<html lang="{{{lang}}}"{{#dir}} dir="{{{dir}}}"{{/dir}}>
+<html lang="{{{lang}}}"{{#dir}} dir="{{{.}}}"{{/dir}}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -24,7 +24,7 @@ extension Theme {
 </head>
 <body>
 <header class="masthead site-header">
-<p class="nameplate">{{#siteName}}{{{siteName}}}{{/siteName}}{{^siteName}}The Daily Chronicle{{/siteName}}</p>
+<p class="nameplate">{{#siteName}}{{{.}}}{{/siteName}}{{^siteName}}The Daily Chronicle{{/siteName}}</p>
 {{#isEdition}}
 <p class="edition-title">{{{editionTitle}}}</p>
 {{/isEdition}}
@@ -198,21 +198,21 @@ th, td { border-bottom: 1px solid #999; padding: 0.2em 0.4em; text-align: left; 
 """####,
             partials: [
                 "article": ####"""
-<article class="story" id="{{{anchor}}}"{{#storyLang}} lang="{{{storyLang}}}"{{/storyLang}}>
+<article class="story" id="{{{anchor}}}"{{#storyLang}} lang="{{{.}}}"{{/storyLang}}>
 <header class="story-header">
 {{#kicker}}
-<p class="kicker">{{{kicker}}}</p>
+<p class="kicker">{{{.}}}</p>
 {{/kicker}}
 {{#headline}}
-<h1 class="headline">{{{headline}}}</h1>
+<h1 class="headline">{{{.}}}</h1>
 {{/headline}}
 {{#subheadline}}
-<p class="deck">{{{subheadline}}}</p>
+<p class="deck">{{{.}}}</p>
 {{/subheadline}}
 {{#hasMeta}}
 <div class="story-meta">
 {{#hasBylines}}
-<address class="byline" id="{{{anchor}}}-byline">By {{#bylines}}<a rel="author" href="#{{{anchor}}}-byline">{{{name}}}</a>{{#role}}, <span class="role">{{{role}}}</span>{{/role}}{{{separator}}}{{/bylines}}</address>
+<address class="byline" id="{{{anchor}}}-byline">By {{#bylines}}<a rel="author" href="#{{{anchor}}}-byline">{{{name}}}</a>{{#role}}, <span class="role">{{{.}}}</span>{{/role}}{{{separator}}}{{/bylines}}</address>
 {{/hasBylines}}
 {{#published}}
 <time class="published" datetime="{{{iso}}}">{{{display}}}</time>
@@ -227,7 +227,7 @@ th, td { border-bottom: 1px solid #999; padding: 0.2em 0.4em; text-align: left; 
 <figure class="hero">
 <img src="{{{src}}}" alt="{{{alt}}}">
 {{#hasCaption}}
-<figcaption>{{{caption}}}{{#credit}} <span class="credit">{{{credit}}}</span>{{/credit}}</figcaption>
+<figcaption>{{#caption}}{{{.}}}{{/caption}}{{#hasCaptionAndCredit}} {{/hasCaptionAndCredit}}{{#credit}}<span class="credit">{{{.}}}</span>{{/credit}}</figcaption>
 {{/hasCaption}}
 </figure>
 {{/heroImage}}
@@ -237,7 +237,7 @@ th, td { border-bottom: 1px solid #999; padding: 0.2em 0.4em; text-align: left; 
 {{#hasFooter}}
 <footer class="story-footer">
 {{#contributors}}
-<p class="contributors">{{{contributors}}}</p>
+<p class="contributors">{{{.}}}</p>
 {{/contributors}}
 {{#hasKeywords}}
 <ul class="keywords">
@@ -247,13 +247,13 @@ th, td { border-bottom: 1px solid #999; padding: 0.2em 0.4em; text-align: left; 
 </ul>
 {{/hasKeywords}}
 {{#credit}}
-<p class="credit-line">{{{credit}}}</p>
+<p class="credit-line">{{{.}}}</p>
 {{/credit}}
 {{#copyright}}
-<p class="copyright"><small>{{{copyright}}}</small></p>
+<p class="copyright"><small>{{{.}}}</small></p>
 {{/copyright}}
 {{#usageTerms}}
-<p class="usage-terms"><small>{{{usageTerms}}}</small></p>
+<p class="usage-terms"><small>{{{.}}}</small></p>
 {{/usageTerms}}
 </footer>
 {{/hasFooter}}
@@ -266,7 +266,7 @@ th, td { border-bottom: 1px solid #999; padding: 0.2em 0.4em; text-align: left; 
             name: "default",
             pageTemplate: ####"""
 <!DOCTYPE html>
-<html lang="{{{lang}}}"{{#dir}} dir="{{{dir}}}"{{/dir}}>
+<html lang="{{{lang}}}"{{#dir}} dir="{{{.}}}"{{/dir}}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -283,7 +283,7 @@ th, td { border-bottom: 1px solid #999; padding: 0.2em 0.4em; text-align: left; 
 </head>
 <body>
 <header class="masthead site-header">
-<p class="desk"><span class="desk-tag">Wire</span> {{#siteName}}{{{siteName}}}{{/siteName}}{{^siteName}}News desk{{/siteName}}</p>
+<p class="desk"><span class="desk-tag">Wire</span> {{#siteName}}{{{.}}}{{/siteName}}{{^siteName}}News desk{{/siteName}}</p>
 {{#isEdition}}
 <p class="edition-title">{{{editionTitle}}}</p>
 {{/isEdition}}
@@ -451,21 +451,21 @@ th, td { border-bottom: 1px solid #999; padding: 0.2em 0.4em; text-align: left; 
 """####,
             partials: [
                 "article": ####"""
-<article class="story" id="{{{anchor}}}"{{#storyLang}} lang="{{{storyLang}}}"{{/storyLang}}>
+<article class="story" id="{{{anchor}}}"{{#storyLang}} lang="{{{.}}}"{{/storyLang}}>
 <header class="story-header">
 {{#kicker}}
-<p class="kicker">{{{kicker}}}</p>
+<p class="kicker">{{{.}}}</p>
 {{/kicker}}
 {{#headline}}
-<h1 class="headline">{{{headline}}}</h1>
+<h1 class="headline">{{{.}}}</h1>
 {{/headline}}
 {{#subheadline}}
-<p class="deck">{{{subheadline}}}</p>
+<p class="deck">{{{.}}}</p>
 {{/subheadline}}
 {{#hasMeta}}
 <div class="story-meta">
 {{#hasBylines}}
-<address class="byline" id="{{{anchor}}}-byline">By {{#bylines}}<a rel="author" href="#{{{anchor}}}-byline">{{{name}}}</a>{{#role}}, <span class="role">{{{role}}}</span>{{/role}}{{{separator}}}{{/bylines}}</address>
+<address class="byline" id="{{{anchor}}}-byline">By {{#bylines}}<a rel="author" href="#{{{anchor}}}-byline">{{{name}}}</a>{{#role}}, <span class="role">{{{.}}}</span>{{/role}}{{{separator}}}{{/bylines}}</address>
 {{/hasBylines}}
 {{#published}}
 <time class="published" datetime="{{{iso}}}">{{{display}}}</time>
@@ -480,7 +480,7 @@ th, td { border-bottom: 1px solid #999; padding: 0.2em 0.4em; text-align: left; 
 <figure class="hero">
 <img src="{{{src}}}" alt="{{{alt}}}">
 {{#hasCaption}}
-<figcaption>{{{caption}}}{{#credit}} <span class="credit">{{{credit}}}</span>{{/credit}}</figcaption>
+<figcaption>{{#caption}}{{{.}}}{{/caption}}{{#hasCaptionAndCredit}} {{/hasCaptionAndCredit}}{{#credit}}<span class="credit">{{{.}}}</span>{{/credit}}</figcaption>
 {{/hasCaption}}
 </figure>
 {{/heroImage}}
@@ -490,7 +490,7 @@ th, td { border-bottom: 1px solid #999; padding: 0.2em 0.4em; text-align: left; 
 {{#hasFooter}}
 <footer class="story-footer">
 {{#contributors}}
-<p class="contributors">{{{contributors}}}</p>
+<p class="contributors">{{{.}}}</p>
 {{/contributors}}
 {{#hasKeywords}}
 <ul class="keywords">
@@ -500,13 +500,13 @@ th, td { border-bottom: 1px solid #999; padding: 0.2em 0.4em; text-align: left; 
 </ul>
 {{/hasKeywords}}
 {{#credit}}
-<p class="credit-line">{{{credit}}}</p>
+<p class="credit-line">{{{.}}}</p>
 {{/credit}}
 {{#copyright}}
-<p class="copyright"><small>{{{copyright}}}</small></p>
+<p class="copyright"><small>{{{.}}}</small></p>
 {{/copyright}}
 {{#usageTerms}}
-<p class="usage-terms"><small>{{{usageTerms}}}</small></p>
+<p class="usage-terms"><small>{{{.}}}</small></p>
 {{/usageTerms}}
 </footer>
 {{/hasFooter}}
@@ -519,7 +519,7 @@ th, td { border-bottom: 1px solid #999; padding: 0.2em 0.4em; text-align: left; 
             name: "midnight",
             pageTemplate: ####"""
 <!DOCTYPE html>
-<html lang="{{{lang}}}"{{#dir}} dir="{{{dir}}}"{{/dir}}>
+<html lang="{{{lang}}}"{{#dir}} dir="{{{.}}}"{{/dir}}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
@@ -537,7 +537,7 @@ th, td { border-bottom: 1px solid #999; padding: 0.2em 0.4em; text-align: left; 
 </head>
 <body>
 <header class="topbar site-header">
-<p class="brand">{{#siteName}}{{{siteName}}}{{/siteName}}{{^siteName}}Late Edition{{/siteName}}</p>
+<p class="brand">{{#siteName}}{{{.}}}{{/siteName}}{{^siteName}}Late Edition{{/siteName}}</p>
 {{#isEdition}}
 <p class="edition-title">{{{editionTitle}}}</p>
 {{/isEdition}}
@@ -664,21 +664,21 @@ th, td { border-bottom: 1px solid #888; padding: 0.2em 0.4em; text-align: left; 
 """####,
             partials: [
                 "article": ####"""
-<article class="story" id="{{{anchor}}}"{{#storyLang}} lang="{{{storyLang}}}"{{/storyLang}}>
+<article class="story" id="{{{anchor}}}"{{#storyLang}} lang="{{{.}}}"{{/storyLang}}>
 <header class="story-header">
 {{#kicker}}
-<p class="kicker">{{{kicker}}}</p>
+<p class="kicker">{{{.}}}</p>
 {{/kicker}}
 {{#headline}}
-<h1 class="headline">{{{headline}}}</h1>
+<h1 class="headline">{{{.}}}</h1>
 {{/headline}}
 {{#subheadline}}
-<p class="deck">{{{subheadline}}}</p>
+<p class="deck">{{{.}}}</p>
 {{/subheadline}}
 {{#hasMeta}}
 <div class="story-meta">
 {{#hasBylines}}
-<address class="byline" id="{{{anchor}}}-byline">By {{#bylines}}<a rel="author" href="#{{{anchor}}}-byline">{{{name}}}</a>{{#role}}, <span class="role">{{{role}}}</span>{{/role}}{{{separator}}}{{/bylines}}</address>
+<address class="byline" id="{{{anchor}}}-byline">By {{#bylines}}<a rel="author" href="#{{{anchor}}}-byline">{{{name}}}</a>{{#role}}, <span class="role">{{{.}}}</span>{{/role}}{{{separator}}}{{/bylines}}</address>
 {{/hasBylines}}
 {{#published}}
 <time class="published" datetime="{{{iso}}}">{{{display}}}</time>
@@ -693,7 +693,7 @@ th, td { border-bottom: 1px solid #888; padding: 0.2em 0.4em; text-align: left; 
 <figure class="hero">
 <img src="{{{src}}}" alt="{{{alt}}}">
 {{#hasCaption}}
-<figcaption>{{{caption}}}{{#credit}} <span class="credit">{{{credit}}}</span>{{/credit}}</figcaption>
+<figcaption>{{#caption}}{{{.}}}{{/caption}}{{#hasCaptionAndCredit}} {{/hasCaptionAndCredit}}{{#credit}}<span class="credit">{{{.}}}</span>{{/credit}}</figcaption>
 {{/hasCaption}}
 </figure>
 {{/heroImage}}
@@ -703,7 +703,7 @@ th, td { border-bottom: 1px solid #888; padding: 0.2em 0.4em; text-align: left; 
 {{#hasFooter}}
 <footer class="story-footer">
 {{#contributors}}
-<p class="contributors">{{{contributors}}}</p>
+<p class="contributors">{{{.}}}</p>
 {{/contributors}}
 {{#hasKeywords}}
 <ul class="keywords">
@@ -713,13 +713,13 @@ th, td { border-bottom: 1px solid #888; padding: 0.2em 0.4em; text-align: left; 
 </ul>
 {{/hasKeywords}}
 {{#credit}}
-<p class="credit-line">{{{credit}}}</p>
+<p class="credit-line">{{{.}}}</p>
 {{/credit}}
 {{#copyright}}
-<p class="copyright"><small>{{{copyright}}}</small></p>
+<p class="copyright"><small>{{{.}}}</small></p>
 {{/copyright}}
 {{#usageTerms}}
-<p class="usage-terms"><small>{{{usageTerms}}}</small></p>
+<p class="usage-terms"><small>{{{.}}}</small></p>
 {{/usageTerms}}
 </footer>
 {{/hasFooter}}

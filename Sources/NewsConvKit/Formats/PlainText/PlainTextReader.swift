@@ -116,10 +116,19 @@ public struct PlainTextReader: DocumentReader {
         if !signoffs.isEmpty { m.signoff = signoffs.joined(separator: "\n") }
 
         // Head: slugline, headline, deck, bylines, until the dateline or the first paragraph.
-        if let first = units.first, first.lines.count == 1, units.count > 1, WireText.isSlugline(first.lines[0]),
-           WireText.splitDateline(first.lines[0]) == nil {
-            m.slugline = first.lines[0]
-            units = units.dropFirst()
+        if let first = units.first, units.count > 1, let slug = first.lines.first, WireText.isSlugline(slug),
+           WireText.splitDateline(slug) == nil {
+            if first.lines.count == 1 {
+                m.slugline = slug
+                units = units.dropFirst()
+            } else if WireText.isClearSlugline(slug), first.lines[1].first.map({ $0.isUppercase || $0.isNumber }) == true {
+                // The slug right above the headline, with no blank line between them.
+                let headline = Unit(lines: Array(first.lines.dropFirst()))
+                if isHeadline(headline) {
+                    m.slugline = slug
+                    units[units.startIndex] = headline
+                }
+            }
         }
         if let first = units.first, isHeadline(first), units.count > 1 {
             let (prefix, headline) = WireText.splitHeadlinePrefix(first.joined)

@@ -103,11 +103,43 @@ enum WireText {
         }
         guard let range = best else { return nil }
         let before = String(paragraph[..<range.lowerBound]).trimmingWhitespace
-        guard !before.isEmpty, before.count <= 100, !before.contains(". ") else { return nil }
+        guard !before.isEmpty, before.count <= 100, !hasSentenceBreak(before) else { return nil }
         let dateline = Dateline(parsing: before)
         guard isPlausible(dateline, source: before) else { return nil }
         let rest = String(paragraph[range.upperBound...]).trimmingWhitespace
         return (dateline, rest)
+    }
+
+    /// AP's abbreviations of US state names in datelines (`BEND, Ore. (AP)`); the states AP
+    /// spells out (Alaska, Hawaii, Idaho, Maine, Ohio, Texas, Utah) need no entry.
+    private static let stateAbbreviations: Set<String> = [
+        "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "D.C.", "Fla.", "Ga.", "Ill.", "Ind.", "Kan.", "Ky.",
+        "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.", "Neb.", "Nev.", "N.H.", "N.J.", "N.M.", "N.Y.",
+        "N.C.", "N.D.", "Okla.", "Ore.", "Pa.", "R.I.", "S.C.", "S.D.", "Tenn.", "Vt.", "Va.", "Wash.", "W.Va.", "Wis.", "Wyo.",
+    ]
+
+    /// Abbreviations that open a place name: `ST. LOUIS`, `Ft. Worth`, `Mt. Vernon`.
+    private static let placeAbbreviations: Set<String> = ["St.", "ST.", "Ste.", "STE.", "Ft.", "FT.", "Mt.", "MT."]
+
+    /// True when the text before a dash reads as a sentence (`Mr. Smith said`, `The U.S. economy`)
+    /// rather than a dateline. A `. ` is allowed only where a dateline abbreviates: a state
+    /// before the agency (`BEND, Ore. (LP)`), a month in the date (`Nov. 24`), or `St.`, `Ft.`
+    /// or `Mt.` in a place written in capitalised words (`ST. LOUIS (AP)`).
+    private static func hasSentenceBreak(_ before: String) -> Bool {
+        guard before.contains(". ") else { return false }
+        var place = Substring(before)
+        if place.hasSuffix(")"), let open = place.lastIndex(of: "(") {
+            if place[open...].contains(". ") { return true }
+            place = place[..<open]
+        }
+        let parts = place.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace }
+        guard let city = parts.first, !city.isEmpty, city.split(separator: " ").allSatisfy({ word in
+            word.first?.isUppercase == true && (!word.contains(".") || placeAbbreviations.contains(String(word)))
+        }) else { return true }
+        for part in parts.dropFirst() where part.contains(". ") && !Dateline.looksLikeDate(part) { return true }
+        // The `. ` between the place and the agency: only after a state.
+        if let last = parts.last, last.hasSuffix(".") { return !stateAbbreviations.contains(last) }
+        return false
     }
 
     private static func isPlausible(_ d: Dateline, source: String) -> Bool {
@@ -217,12 +249,31 @@ enum WireText {
         return false
     }
 
-    /// A slugline on the first line: `MIDEAST-IRAQ/PROTESTS`, `BC-ML--Iraq-Protests`.
+    /// A slugline on the first line: `MIDEAST-IRAQ/PROTESTS`, `BC-ML--Iraq-Protests`, or AP's
+    /// slug with its version after a comma, `BC-US--Weather-Storm,1st Ld-Writethru`.
     static func isSlugline(_ line: String) -> Bool {
-        guard line.utf8.count <= 256, line.count >= 3, line.count <= 64, !line.contains(" ") else { return false }
-        guard line.contains("-") || line.contains("/") else { return false }
-        return line.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "/" || $0 == "_" }
-            && line.contains(where: \.isUppercase)
+        guard line.utf8.count <= 256, line.count >= 3, line.count <= 64 else { return false }
+        var slug = Substring(line)
+        if let comma = line.firstIndex(of: ","), line.hasPrefix("BC-") || line[..<comma].contains("--") {
+            // The version: `1st Ld-Writethru`, `2nd Add`, `0450`.
+            let version = line[line.index(after: comma)...].drop { $0 == " " }
+            guard !version.isEmpty, version.split(separator: " ").count <= 4,
+                  version.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == " " }) else { return false }
+            slug = line[..<comma]
+        }
+        guard slug.count >= 3, !slug.contains(" "), slug.contains("-") || slug.contains("/") else { return false }
+        return slug.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "/" || $0 == "_" }
+            && slug.contains(where: \.isUppercase)
+    }
+
+    /// A slugline that needs no blank line after it to stand apart from the headline below:
+    /// AP's `BC-` slugs, and slugs in capitals with at least two words of letters
+    /// (`MIDEAST-IRAQ/PROTESTS`, but not `COVID-19`).
+    static func isClearSlugline(_ line: String) -> Bool {
+        guard isSlugline(line) else { return false }
+        if line.hasPrefix("BC-") { return true }
+        let words = line.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "_" })
+        return !line.contains(where: \.isLowercase) && words.filter { $0.count >= 2 && $0.allSatisfy(\.isLetter) }.count >= 2
     }
 
     /// A list item line: `- item`, `* item`, `• item`, `1. item`, `1) item`.
