@@ -258,6 +258,17 @@ struct EPUBWriterTests {
         #expect(warnings.contains { $0.contains("left out: <script>") })
     }
 
+    /// Raw HTML nested too deep for reading systems loses its markup, not its text.
+    @Test func overDeepRawHTMLKeepsItsText() throws {
+        let deep = String(repeating: "<div>", count: 250) + "deep text" + String(repeating: "</div>", count: 250)
+        let story = Story(metadata: Metadata(headline: "Deep", language: "en"), body: [.rawHTML(deep)])
+        let (bytes, warnings) = try F.write(Document(story: story))
+        let chapter = try F.text(bytes, "EPUB/text/story-001.xhtml")
+        _ = try XMLDocument.parseXML(Array(chapter.utf8))
+        #expect(chapter.contains("deep text"))
+        #expect(warnings.contains { $0.contains("nested deeper than 200 levels") })
+    }
+
     @Test func linksOutOfTheBookAreUnlinked() throws {
         let story = Story(metadata: Metadata(headline: "Links", language: "en"), body: [
             .paragraph([.link(Link(destination: "https://example.org/", content: [.text("web")])), .text(" "),
