@@ -481,4 +481,28 @@ struct HTMLReaderTests {
         ])
     }
 
+
+    /// A fragment (no page tags) is read whole, the way a CMS body or `--fragment` output is meant;
+    /// a page, even one that leaves out `<html>` and `<body>`, still has its article found.
+    @Test func aFragmentIsReadWhole() throws {
+        let fragment = "<h1>Council votes</h1>\n<p>The council voted 5-2.</p>\n<ul><li>One</li><li>Two</li></ul>"
+        #expect(try Self.read(fragment).body == [
+            .heading(level: 1, content: [.text("Council votes")]),
+            .paragraph([.text("The council voted 5-2.")]),
+            .list(ListBlock(kind: .bullet(marker: "-"), items: [
+                ListItem(blocks: [.paragraph([.text("One")])]), ListItem(blocks: [.paragraph([.text("Two")])]),
+            ])),
+        ])
+        for page in ["<!DOCTYPE html>", "<HTML>", "<head>", "<title>Votes</title>", "<body class=x>"] {
+            #expect(!HTMLReader.isFragment(Array((page + fragment).utf8)), "\(page)")
+        }
+        for notAPage in ["<header>", "<bodyguard>", "<p>html body</p>", "<titles>", "< html>"] {
+            #expect(HTMLReader.isFragment(Array((notAPage + fragment).utf8)), "\(notAPage)")
+        }
+        // The setting overrides the guess both ways.
+        let extracting = ReadContext(options: ReadOptions(settings: ["html.extract": "true"]))
+        let extracted = try HTMLReader().read(Array(fragment.utf8), context: extracting).stories[0].body
+        #expect(extracted.first != .heading(level: 1, content: [.text("Council votes")]))
+    }
+
 }

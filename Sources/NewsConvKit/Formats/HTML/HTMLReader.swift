@@ -1,9 +1,11 @@
 /// Reads a web page into one story: the article found among the page's navigation, ads and
 /// comments (see ``ArticleExtractor``), with its metadata (see ``HTMLMetadataReader``).
 ///
-/// With the setting `html.extract` set to `false` (``ReadOptions/settings``) there is no article
-/// finding: the whole `<body>` is the story's text, headings and all, as for clean HTML such as
-/// an EPUB's chapters (the EPUB reader reads them this way).
+/// A fragment (HTML with no `<html>`, `<head>` or `<body>` tag, such as a CMS's article body or
+/// `newsconv --fragment` output) is not a web page: there is no article finding, and all of it
+/// is the story's text, headings and all. The setting `html.extract` (``ReadOptions/settings``)
+/// decides for any input: `false` reads the whole `<body>` (the EPUB reader reads chapters this
+/// way), `true` looks for the article even in a fragment.
 ///
 /// Parsing is libxml2's forgiving HTML parser, in the encoding the page declares (or a byte-order
 /// mark shows). Relative links resolve against `<base>` and the page address
@@ -39,7 +41,8 @@ public struct HTMLReader: DocumentReader {
         extractor.knownDateline = metadata.dateline?.text
 
         var body: [Block] = []
-        if context.options.settings["html.extract"] == "false" {
+        let extracts = context.options.settings["html.extract"].map { $0 != "false" } ?? !Self.isFragment(input)
+        if !extracts {
             let root = extractor.dom.body != HTMLDOM.none ? extractor.dom.body : extractor.dom.document
             var builder = HTMLBlockBuilder(dom: extractor.dom, baseURL: page.baseURL)
             body = builder.blocks(of: root)
@@ -63,6 +66,28 @@ public struct HTMLReader: DocumentReader {
             context.warn("no article text found in the page")
         }
         return Document(story: Story(metadata: metadata, body: body))
+    }
+
+    /// True when `input` has no `<!DOCTYPE>`, `<html>`, `<head>`, `<title>` or `<body>` tag (in any
+    /// case, with or without attributes): a piece of HTML rather than a page.
+    static func isFragment(_ input: [UInt8]) -> Bool {
+        let pageTags: [[UInt8]] = ["!doctype", "html", "head", "title", "body"].map { Array($0.utf8) }
+        var i = 0
+        while i < input.count {
+            defer { i += 1 }
+            guard input[i] == UInt8(ascii: "<") else { continue }
+            // The tag name, lower-cased: letters (and the `!` of `<!DOCTYPE`), at most 8.
+            var name: [UInt8] = []
+            var j = i + 1
+            while j < input.count, name.count <= 8 {
+                let c = input[j] | 0x20
+                guard (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (j == i + 1 && input[j] == UInt8(ascii: "!")) else { break }
+                name.append(input[j] == UInt8(ascii: "!") ? input[j] : c)
+                j += 1
+            }
+            if pageTags.contains(name) { return false }
+        }
+        return true
     }
 
     /// Drops the dateline from the start of the first paragraph when the metadata holds it

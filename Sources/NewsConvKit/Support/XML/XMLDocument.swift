@@ -106,11 +106,16 @@ enum XMLLibrary {
         // one exception is a schema document that newsconv itself supplies (an XSD import such
         // as `xml.xsd`), served from memory by name while that schema is being compiled.
         xmlSetExternalEntityLoader { url, _, context in XMLLibrary.schemaDocument(url: url, context: context) }
-        // Keep libxml2 from printing to stderr; errors are read back from the parser context.
-        xmlSetStructuredErrorFunc(nil) { _, _ in }
+        // Threads that start using libxml2 later inherit this error handler.
+        xmlThrDefSetStructuredErrorFunc(nil) { _, _ in }
     }()
 
-    static func setUp() { _ = once }
+    /// Initialises libxml2 once, and keeps it from printing to stderr on this thread (its error
+    /// handlers are per thread); errors are read back from the parser context instead.
+    static func setUp() {
+        _ = once
+        xmlSetStructuredErrorFunc(nil) { _, _ in }
+    }
 
     /// Schema documents the loader may serve, by the exact location an `xs:import` or
     /// `xs:include` names. Set only for the duration of one schema compilation on one thread
