@@ -47,7 +47,7 @@ struct NewsConv: ParsableCommand {
     @Option(name: [.customShort("t"), .long], help: ArgumentHelp("Output format (see --list-formats).", valueName: "FORMAT"))
     var to: String?
 
-    @Flag(help: "A complete document (HTML page, EPUB title page), or the body alone.")
+    @Flag(help: "A complete document (HTML page, EPUB title page, Markdown front matter), or the body alone.")
     var layout: Layout = .standalone
 
     @Option(help: ArgumentHelp("Theme for HTML and EPUB: a built-in name or a theme directory.", valueName: "NAME|DIR"))

@@ -63,6 +63,13 @@ struct MarkdownWriterTests {
         #expect(try markdown([.paragraph([.text("x")])]) == "x\n")
     }
 
+    /// `--fragment`: the body alone, without the front matter.
+    @Test func aFragmentHasNoFrontMatter() throws {
+        let document = Document(story: Story(metadata: Metadata(headline: "Title", language: "en"), body: [.paragraph([.text("x")])]))
+        let bytes = try MarkdownWriter().write(document, context: WriteContext(options: WriteOptions(standalone: false)))
+        #expect(String(decoding: bytes, as: UTF8.self) == "x\n")
+    }
+
     // MARK: Escaping
 
     @Test func specialCharactersAreEscapedInContext() throws {

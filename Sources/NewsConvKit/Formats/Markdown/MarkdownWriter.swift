@@ -16,7 +16,8 @@ public struct MarkdownWriter: DocumentWriter {
         printer.out.reserveCapacity(4096)
         var metadata = document.stories.first?.metadata ?? Metadata()
         metadata.fillGaps(from: document.metadata)
-        let yaml = MetadataYAML.yaml(for: metadata)
+        // The body alone (`--fragment`) has no front matter, like pandoc's Markdown without `-s`.
+        let yaml = context.options.standalone ? MetadataYAML.yaml(for: metadata) : ""
         if !yaml.isEmpty {
             printer.append("---\n")
             printer.append(yaml)
