@@ -42,6 +42,21 @@ struct PlainTextWriterTests {
         #expect(back.stories == document.stories)
     }
 
+    /// Sluglines the reader knows come back, AP's versioned form included; others are reported.
+    @Test func sluglinesRoundTrip() throws {
+        for slug in ["BC-US--Port-Strike,1st Ld-Writethru", "NETHERLANDS-PORTS/STRIKE"] {
+            var story = Self.story
+            story.metadata.slugline = slug
+            let back = try readDocument(try writeDocument(Document(story: story), as: .plainText), as: .plainText)
+            #expect(back.stories == [story], "\(slug)")
+        }
+        var story = Self.story
+        story.metadata.slugline = "port strike"
+        let diagnostics = Diagnostics()
+        _ = try Format.plainText.requireWriter().write(Document(story: story), context: WriteContext(diagnostics: diagnostics))
+        #expect(diagnostics.warnings.contains { $0.message.contains("the slugline \"port strike\"") })
+    }
+
     @Test func lostContentIsReported() throws {
         let story = Story(metadata: Metadata(headline: "H", keywords: ["k"]),
                           body: [.paragraph([.link(Link(destination: "https://e.com", content: [.text("site")]))])])

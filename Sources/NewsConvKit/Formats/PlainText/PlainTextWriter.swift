@@ -75,7 +75,10 @@ public struct PlainTextWriter: DocumentWriter {
 
     private func write(_ story: Story, to out: inout Output, lost: inout Set<String>) {
         let m = story.metadata
-        if let slug = m.slugline, !slug.isEmpty, !slug.contains(" ") { out.line(slug); out.blank() }
+        // A slugline is written when the reader will take it for one again (`BC-US--Storm,1st Ld`).
+        if let slug = m.slugline, !slug.isEmpty {
+            if WireText.isSlugline(slug) { out.line(slug); out.blank() } else { lost.insert("the slugline \"\(slug)\"") }
+        }
         if let headline = m.headline, !headline.isEmpty {
             let prefix = m.extra["headline-prefix"].map { $0 + "-" } ?? ""
             out.wrapped(prefix + headline)
