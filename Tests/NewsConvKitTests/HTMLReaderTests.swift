@@ -505,4 +505,17 @@ struct HTMLReaderTests {
         #expect(extracted.first != .heading(level: 1, content: [.text("Council votes")]))
     }
 
+
+    /// A newsconv page read back: subjects keep their codes (JSON-LD `identifier`), the hero
+    /// picture stays the hero (not the first block of the text), and the dateline is not repeated.
+    @Test func ourOwnPageGivesTheStoryBack() throws {
+        let original = HTMLWriterTests.story
+        let page = try HTMLWriter().write(Document(story: original), context: WriteContext())
+        let story = try Self.read(page)
+        #expect(story.metadata.subjects == original.metadata.subjects)
+        #expect(story.metadata.heroImage?.url == original.metadata.heroImage?.url)
+        #expect(story.body.first == original.body.first)
+        #expect(story.body.count == original.body.count)
+    }
+
 }

@@ -124,7 +124,7 @@ struct HTMLMetadataReader {
         }
         if keywords.isEmpty { keywords = meta.all("article:tag") }
         m.keywords = Self.unique(keywords.filter { $0 != "null" && $0 != "undefined" })
-        m.subjects = article?.about.map { Subject(name: $0) } ?? []
+        m.subjects = article?.about ?? []
         if let section = article?.string("articleSection") ?? meta.last("article:section"), !section.isEmpty {
             m.extra["section"] = section
         }

@@ -35,6 +35,11 @@ public struct HTMLReader: DocumentReader {
         let rebuild = { (try? prepared().dom) ?? HTMLDOM() }
 
         let page = HTMLMetadataReader(dom: extractor.dom, jsonLDScripts: scripts, pageURL: context.options.baseURL).read()
+        // A lead picture shown apart from the text (`<figure class="hero">`, as newsconv's pages
+        // and many sites mark it) is the story's hero image, not the first block of its text.
+        let showsHeroApart = extractor.dom.descendants(of: extractor.dom.document, named: "figure").contains {
+            extractor.dom.className($0).split(separator: " ").contains("hero")
+        }
         var metadata = page.metadata
         extractor.articleTitle = page.title
         extractor.metadataHasByline = page.hasByline
@@ -61,6 +66,7 @@ public struct HTMLReader: DocumentReader {
         if metadata.language == nil { metadata.language = extractor.articleLanguage }
         if let direction = extractor.articleDirection?.lowercased(), direction == "rtl" { metadata.extra["dir"] = direction }
         Self.dropRepeatedHeadline(from: &body, headline: metadata.headline)
+        if showsHeroApart, let hero = metadata.heroImage { Self.dropLeadingHero(from: &body, hero: hero) }
         if let dateline = metadata.dateline { Self.dropLeadingDateline(from: &body, dateline: dateline.text) }
         if body.isEmpty && metadata.headline == nil {
             context.warn("no article text found in the page")
@@ -90,18 +96,26 @@ public struct HTMLReader: DocumentReader {
         return true
     }
 
-    /// Drops the dateline from the start of the first paragraph when the metadata holds it
-    /// (`LIMA (AP) — Police said…` becomes `Police said…`), so it is not printed twice.
+    /// Drops the hero picture from the start of the text when it is the metadata's hero image.
+    static func dropLeadingHero(from body: inout [Block], hero: HeroImage) {
+        guard case .figure(let figure)? = body.first, let image = figure.image, image.source == hero.url else { return }
+        body.removeFirst()
+    }
+
+    /// Drops the dateline from the start of the first paragraph (after any leading pictures)
+    /// when the metadata holds it (`LIMA (AP) — Police said…` becomes `Police said…`), so it is
+    /// not printed twice.
     static func dropLeadingDateline(from body: inout [Block], dateline: String) {
-        guard !dateline.isEmpty, case .paragraph(var content)? = body.first, case .text(let text)? = content.first,
-            text.hasPrefix(dateline)
+        guard let index = body.firstIndex(where: { if case .figure = $0 { return false } else { return true } }),
+              !dateline.isEmpty, case .paragraph(var content) = body[index], case .text(let text)? = content.first,
+              text.hasPrefix(dateline)
         else { return }
         var rest = Substring(text.dropFirst(dateline.count))
         let separators = [" \u{2014} ", " \u{2013} ", " -- ", " - ", " \u{2014}", ": "]
         guard let separator = separators.first(where: { rest.hasPrefix($0) }) else { return }
         rest = rest.dropFirst(separator.count)
         if rest.isEmpty { content.removeFirst() } else { content[0] = .text(String(rest)) }
-        if content.isEmpty { body.removeFirst() } else { body[0] = .paragraph(content) }
+        if content.isEmpty { body.remove(at: index) } else { body[index] = .paragraph(content) }
     }
 
     /// Drops a leading heading that only repeats the headline.

@@ -158,10 +158,21 @@ struct JSONLDArticle {
         return text.split(separator: ",").map { String($0).trimmingJSWhitespace }.filter { !$0.isEmpty }
     }
 
-    /// `about`: the names of the things the story is about.
-    var about: [String] {
+    /// `about`: the things the story is about, by name, with the code of a `Thing` whose
+    /// `identifier` is a QCode (`medtop:20000106`, as newsconv's pages write it).
+    var about: [Subject] {
         let value = object["about"]
         let list: [JSONValue] = value?.array ?? (value.map { [$0] } ?? [])
-        return list.compactMap { name($0) }
+        return list.compactMap { entry in
+            guard let name = name(entry) else { return nil }
+            var subject = Subject(name: name)
+            if let identifier = Self.text(node(entry)?["identifier"]), !identifier.contains("/"),
+               let colon = identifier.firstIndex(of: ":"), colon != identifier.startIndex,
+               identifier.index(after: colon) != identifier.endIndex {
+                subject.scheme = String(identifier[..<colon])
+                subject.code = String(identifier[identifier.index(after: colon)...])
+            }
+            return subject
+        }
     }
 }
