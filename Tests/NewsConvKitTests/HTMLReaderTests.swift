@@ -518,4 +518,15 @@ struct HTMLReaderTests {
         #expect(story.body.count == original.body.count)
     }
 
+
+    /// A figure that is only its caption (newsconv writes one for a picture it could not show)
+    /// stays a figure with its caption and credit.
+    @Test func aCaptionOnlyFigureStaysAFigure() throws {
+        let html = "<p>Text.</p><figure><figcaption>Pier at dawn. <span class=\"credit\">Photo by A. Lind</span></figcaption></figure>"
+        #expect(try Self.read(html).body == [
+            .paragraph([.text("Text.")]),
+            .figure(Figure(caption: [.text("Pier at dawn.")], credit: "Photo by A. Lind")),
+        ])
+    }
+
 }

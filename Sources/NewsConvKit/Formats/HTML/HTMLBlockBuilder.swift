@@ -265,6 +265,17 @@ struct HTMLBlockBuilder {
         let images = dom.descendants(of: figure, named: "img").filter { !isInsideCaption($0, of: figure) && imageSource($0) != nil }
         let caption = dom.descendants(of: figure, named: "figcaption").first
         guard !images.isEmpty else {
+            // A picture that is only its caption (the picture could not be packed or shown):
+            // still a figure, with its caption and credit.
+            if let caption, dom.elementChildren(figure).allSatisfy({ $0 == caption }) {
+                var credits: [String] = []
+                let captionInlines = InlineWhitespace.normalize(inlines(of: caption, credits: &credits))
+                let credit = credits.map(\.collapsingWhitespace).filter { !$0.isEmpty }.joined(separator: " ")
+                if !captionInlines.isEmpty || !credit.isEmpty {
+                    out.append(.figure(Figure(caption: captionInlines, credit: credit.isEmpty ? nil : credit)))
+                }
+                return
+            }
             // A figure of something else: a quote, a table, an embed.
             appendChildren(of: figure, to: &out)
             return
