@@ -76,4 +76,17 @@ struct CrossFormatRoundTripTests {
         expected.fillGaps(from: document.metadata)
         #expect(back.stories.first?.metadata == expected)
     }
+
+    /// The body alone as HTML (`--fragment`) reads back as the same blocks.
+    @Test(arguments: sources)
+    func anHTMLFragmentGivesTheBodyBack(_ name: String) throws {
+        let document = try Self.source(name)
+        for story in document.stories {
+            let html = try Format.html.requireWriter().write(Document(story: Story(body: story.body)),
+                                                            context: WriteContext(options: WriteOptions(standalone: false)))
+            let back = try Format.html.requireReader().read(html, context: ReadContext(sourceName: "fragment"))
+            #expect(back.stories.first?.body == story.body, "\(name): \(story.metadata.headline ?? "")")
+        }
+    }
+
 }

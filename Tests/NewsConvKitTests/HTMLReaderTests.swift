@@ -529,4 +529,19 @@ struct HTMLReaderTests {
         ])
     }
 
+
+    /// In clean HTML (a fragment), a line break inside a paragraph is a soft break, as in the
+    /// Markdown the HTML came from; on a web page it stays a space.
+    @Test func lineBreaksInCleanHTMLAreSoftBreaks() throws {
+        let html = "<p>one\ntwo <em>\nthree</em>\n four <a href=\"x\">five\n six</a></p>"
+        #expect(try Self.read(html).body == [.paragraph([
+            .text("one"), .softBreak, .text("two "), .emphasis([.text("three")]), .softBreak, .text("four "),
+            .link(Link(destination: "x", content: [.text("five"), .softBreak, .text("six")])),
+        ])])
+        let page = "<!DOCTYPE html><html><body><article>" + Self.paragraph(1).replacingOccurrences(of: ", with", with: ",\nwith") + "</article></body></html>"
+        let body = try Self.read(page).body
+        #expect(!body.isEmpty)
+        #expect(!body.contains { block in if case .paragraph(let content) = block { content.contains(.softBreak) } else { false } })
+    }
+
 }

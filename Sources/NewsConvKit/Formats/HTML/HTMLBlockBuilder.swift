@@ -11,6 +11,8 @@ struct HTMLBlockBuilder {
 
     /// Per node: whether it is block-level or holds block-level content.
     private var blockish: [Bool]
+    /// Line breaks in a paragraph's source become soft breaks (clean HTML, not a web page).
+    var keepsLineBreaks = false
 
     init(dom: HTMLDOM, baseURL: String?) {
         self.dom = dom
@@ -70,26 +72,29 @@ struct HTMLBlockBuilder {
 
     /// Appends the blocks made of `parent`'s children; inline runs between blocks become
     /// paragraphs.
-    private func appendChildren(of parent: NodeID, to out: inout [Block]) {
+    /// `isParagraph`: `parent` is a `<p>`.
+    private func appendChildren(of parent: NodeID, to out: inout [Block], isParagraph: Bool = false) {
         var run: [Inline] = []
         var child = dom[parent].firstChild
         while child != HTMLDOM.none {
             if isBlockish(child) {
-                flushParagraph(&run, to: &out)
+                flushParagraph(&run, to: &out, isParagraph: isParagraph)
                 appendBlock(child, to: &out)
             } else {
                 appendInline(child, to: &run)
             }
             child = dom[child].next
         }
-        flushParagraph(&run, to: &out)
+        flushParagraph(&run, to: &out, isParagraph: isParagraph)
     }
 
-    private func flushParagraph(_ run: inout [Inline], to out: inout [Block]) {
+    /// A run of inlines as a paragraph; a lone picture as a figure, except in a `<p>` of clean
+    /// HTML, where it is what the writer made of a paragraph holding only an image.
+    private func flushParagraph(_ run: inout [Inline], to out: inout [Block], isParagraph: Bool = false) {
         defer { run = [] }
-        let inlines = InlineWhitespace.normalize(run)
+        let inlines = InlineWhitespace.normalize(run, keepingLineBreaks: keepsLineBreaks)
         guard !inlines.isEmpty else { return }
-        if let image = Self.loneImage(inlines) {
+        if !(keepsLineBreaks && isParagraph), let image = Self.loneImage(inlines) {
             out.append(.figure(Figure(image: image)))
         } else {
             out.append(.paragraph(inlines))
@@ -113,7 +118,7 @@ struct HTMLBlockBuilder {
         let name = dom.name(node)
         switch name {
         case "p":
-            appendChildren(of: node, to: &out)
+            appendChildren(of: node, to: &out, isParagraph: true)
         case "h1", "h2", "h3", "h4", "h5", "h6":
             let level = Int(String(name.dropFirst())) ?? 2
             let content = InlineWhitespace.normalize(inlines(of: node))

@@ -3,7 +3,7 @@
 ///
 /// A fragment (HTML with no `<html>`, `<head>` or `<body>` tag, such as a CMS's article body or
 /// `newsconv --fragment` output) is not a web page: there is no article finding, and all of it
-/// is the story's text, headings and all. The setting `html.extract` (``ReadOptions/settings``)
+/// is the story's text, headings and all, line breaks inside paragraphs kept as soft breaks. The setting `html.extract` (``ReadOptions/settings``)
 /// decides for any input: `false` reads the whole `<body>` (the EPUB reader reads chapters this
 /// way), `true` looks for the article even in a fragment.
 ///
@@ -50,6 +50,7 @@ public struct HTMLReader: DocumentReader {
         if !extracts {
             let root = extractor.dom.body != HTMLDOM.none ? extractor.dom.body : extractor.dom.document
             var builder = HTMLBlockBuilder(dom: extractor.dom, baseURL: page.baseURL)
+            builder.keepsLineBreaks = true
             body = builder.blocks(of: root)
         } else {
             // Read before the article finder reshapes the page.

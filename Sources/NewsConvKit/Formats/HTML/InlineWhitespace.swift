@@ -2,10 +2,13 @@
 /// breaks become one space, none at the start or end of a block or around a line break, and
 /// spaces at the edges of emphasis and links move outside them (`foo<em> bar</em>` is
 /// `foo` + space + emphasis `bar`). Empty formatting is dropped; no-break spaces stay.
+///
+/// With `keepingLineBreaks`, a run that holds a line break becomes a soft break instead of a
+/// space, so clean HTML written from Markdown (where soft breaks are newlines) reads back the same.
 enum InlineWhitespace {
-    static func normalize(_ inlines: [Inline]) -> [Inline] {
+    static func normalize(_ inlines: [Inline], keepingLineBreaks: Bool = false) -> [Inline] {
         var lastWasSpace = true
-        var out = collapse(inlines, lastWasSpace: &lastWasSpace)
+        var out = collapse(inlines, lastWasSpace: &lastWasSpace, keepsBreaks: keepingLineBreaks)
         trimTrailing(&out)
         while case .hardBreak? = out.first { out.removeFirst() }
         while case .hardBreak? = out.last {
@@ -19,7 +22,10 @@ enum InlineWhitespace {
         scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "\u{0C}"
     }
 
-    private static func collapse(_ inlines: [Inline], lastWasSpace: inout Bool) -> [Inline] {
+    /// What a wrapper's edge held: nothing, a space or a soft break.
+    private enum Edge { case none, space, softBreak }
+
+    private static func collapse(_ inlines: [Inline], lastWasSpace: inout Bool, keepsBreaks: Bool) -> [Inline] {
         var out: [Inline] = []
         // Text is gathered here and added as one `.text` when something else comes, so a run of
         // many small text pieces costs linear time.
@@ -30,40 +36,70 @@ enum InlineWhitespace {
                 pending = String.UnicodeScalarView()
             }
         }
+        // Whether the space that ends `pending` (or the soft break that ends `out`) stands for a
+        // run of white space that held a line break.
+        var lastSpaceIsBreak = false
+        /// A line break in the white space now being read: the space already written becomes a
+        /// soft break (once per run).
+        func lineBreak() {
+            guard keepsBreaks, !lastSpaceIsBreak, pending.last == " " else { return }
+            pending.removeLast()
+            flush()
+            out.append(.softBreak)
+            lastSpaceIsBreak = true
+        }
+        func append(_ edge: Edge) {
+            switch edge {
+            case .none: break
+            case .space: pending.append(" ")
+            case .softBreak:
+                flush()
+                out.append(.softBreak)
+            }
+        }
         func appendWrapped(_ inner: [Inline], _ wrap: ([Inline]) -> Inline) {
             var inner = inner
             let leading = stripLeadingSpace(&inner)
             let trailing = stripTrailingSpace(&inner)
-            if leading { pending.append(" ") }
+            append(leading)
             if !inner.isEmpty {
                 flush()
                 out.append(wrap(inner))
             }
-            if trailing { pending.append(" ") }
+            append(trailing)
+            lastSpaceIsBreak = trailing == .softBreak
         }
         for inline in inlines {
             switch inline {
             case .text(let text):
                 for scalar in text.unicodeScalars {
                     if isSpace(scalar) {
-                        if !lastWasSpace { pending.append(" ") }
+                        if !lastWasSpace {
+                            pending.append(" ")
+                            lastSpaceIsBreak = false
+                        }
                         lastWasSpace = true
+                        if scalar == "\n" { lineBreak() }
                     } else {
                         pending.append(scalar)
                         lastWasSpace = false
                     }
                 }
             case .softBreak:
-                if !lastWasSpace { pending.append(" ") }
+                if !lastWasSpace {
+                    pending.append(" ")
+                    lastSpaceIsBreak = false
+                }
                 lastWasSpace = true
+                lineBreak()
             case .emphasis(let content):
-                appendWrapped(collapse(content, lastWasSpace: &lastWasSpace)) { .emphasis($0) }
+                appendWrapped(collapse(content, lastWasSpace: &lastWasSpace, keepsBreaks: keepsBreaks)) { .emphasis($0) }
             case .strong(let content):
-                appendWrapped(collapse(content, lastWasSpace: &lastWasSpace)) { .strong($0) }
+                appendWrapped(collapse(content, lastWasSpace: &lastWasSpace, keepsBreaks: keepsBreaks)) { .strong($0) }
             case .strikethrough(let content):
-                appendWrapped(collapse(content, lastWasSpace: &lastWasSpace)) { .strikethrough($0) }
+                appendWrapped(collapse(content, lastWasSpace: &lastWasSpace, keepsBreaks: keepsBreaks)) { .strikethrough($0) }
             case .link(let link):
-                let content = collapse(link.content, lastWasSpace: &lastWasSpace)
+                let content = collapse(link.content, lastWasSpace: &lastWasSpace, keepsBreaks: keepsBreaks)
                 appendWrapped(content) { .link(Link(destination: link.destination, title: link.title, content: $0)) }
             case .code, .image, .rawHTML:
                 flush()
@@ -80,26 +116,37 @@ enum InlineWhitespace {
         return out
     }
 
-    /// Removes one leading space from the first text; true if there was one.
-    private static func stripLeadingSpace(_ inlines: inout [Inline]) -> Bool {
-        guard case .text(let text)? = inlines.first, text.hasPrefix(" ") else { return false }
+    /// Removes a leading soft break, or one leading space from the first text; says which.
+    private static func stripLeadingSpace(_ inlines: inout [Inline]) -> Edge {
+        if case .softBreak? = inlines.first {
+            inlines.removeFirst()
+            return .softBreak
+        }
+        guard case .text(let text)? = inlines.first, text.hasPrefix(" ") else { return .none }
         let rest = String(text.dropFirst())
         if rest.isEmpty { inlines.removeFirst() } else { inlines[0] = .text(rest) }
-        return true
+        return .space
     }
 
-    /// Removes one trailing space from the last text; true if there was one.
-    private static func stripTrailingSpace(_ inlines: inout [Inline]) -> Bool {
-        guard case .text(let text)? = inlines.last, text.hasSuffix(" ") else { return false }
+    /// Removes a trailing soft break, or one trailing space from the last text; says which.
+    private static func stripTrailingSpace(_ inlines: inout [Inline]) -> Edge {
+        if case .softBreak? = inlines.last {
+            inlines.removeLast()
+            return .softBreak
+        }
+        guard case .text(let text)? = inlines.last, text.hasSuffix(" ") else { return .none }
         let rest = String(text.dropLast())
         if rest.isEmpty { inlines.removeLast() } else { inlines[inlines.count - 1] = .text(rest) }
-        return true
+        return .space
     }
 
-    /// Removes trailing spaces, looking into the last emphasis or link too.
+    /// Removes trailing spaces and soft breaks, looking into the last emphasis or link too.
     private static func trimTrailing(_ inlines: inout [Inline]) {
         while let last = inlines.last {
             switch last {
+            case .softBreak:
+                inlines.removeLast()
+                continue
             case .text(let text):
                 var trimmed = Substring(text)
                 while trimmed.last == " " { trimmed = trimmed.dropLast() }
@@ -129,7 +176,7 @@ enum InlineWhitespace {
                 if link.content.isEmpty { inlines.removeLast(); continue }
                 inlines[inlines.count - 1] = .link(link)
                 return
-            case .code, .image, .rawHTML, .hardBreak, .softBreak:
+            case .code, .image, .rawHTML, .hardBreak:
                 return
             }
         }
