@@ -89,4 +89,25 @@ struct CrossFormatRoundTripTests {
         }
     }
 
+
+    /// An EPUB keeps each story's metadata (the book must have an identifier and a language, so
+    /// the writer supplies those; the hero picture comes back packed, or not at all when it
+    /// could not be found, which the writer reports).
+    @Test(arguments: sources)
+    func epubKeepsTheMetadata(_ name: String) throws {
+        let document = try Self.source(name)
+        let back = try Self.roundTrip(document, .epub)
+        #expect(back.stories.count == document.stories.count)
+        for (index, original) in document.stories.enumerated() where index < back.stories.count {
+            var expected = original.metadata
+            if document.stories.count == 1 { expected.fillGaps(from: document.metadata) }
+            var got = back.stories[index].metadata
+            if expected.id == nil { got.id = nil }
+            if expected.language == nil { got.language = nil }
+            expected.heroImage = nil
+            got.heroImage = nil
+            #expect(got == expected, "\(name), story \(index + 1)")
+        }
+    }
+
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads one XHTML content document of a book: front matter (cover, title page, contents) is
 /// recognised and skipped; each `<article>` becomes a story, its metadata taken from the
 /// `<header>`, `<footer>` and `<meta>` elements that ``EPUBContentDocuments`` writes; a document
@@ -158,9 +160,14 @@ struct EPUBChapterReader {
     /// Story metadata from `<meta name=… content=…>` in the head.
     static func readMeta(_ head: XMLNode, into m: inout Metadata) {
         for meta in head.elements(named: "meta") {
-            guard let name = meta.attribute("name")?.lowercased(), let content = meta.attribute("content") else { continue }
+            guard let rawName = meta.attribute("name"), let content = meta.attribute("content") else { continue }
+            let name = rawName.lowercased()
             let value = content.trimmingWhitespace
             guard !value.isEmpty else { continue }
+            if name.hasPrefix("newsconv.") {
+                readNewsconvMeta(key: String(rawName.dropFirst("newsconv.".count)), content, into: &m)
+                continue
+            }
             switch name {
             case "dcterms.identifier": m.id = m.id ?? value
             case "dcterms.publisher": m.provider = m.provider ?? value
@@ -173,6 +180,18 @@ struct EPUBChapterReader {
             case "author": if m.bylines.isEmpty { m.bylines.append(Byline(name: value)) }
             default: break
             }
+        }
+    }
+
+    /// A `newsconv.KEY` meta (``EPUBContentDocuments/newsconvMeta(_:)``); one that does not
+    /// read is left out.
+    private static func readNewsconvMeta(key: String, _ content: String, into m: inout Metadata) {
+        if key.hasPrefix("extra.") {
+            m.extra[String(key.dropFirst("extra.".count))] = content
+        } else if key == "subjects" {
+            if let subjects = try? JSONDecoder().decode([Subject].self, from: Data(content.utf8)) { m.subjects = subjects }
+        } else {
+            try? m.set(key, to: content)
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The XHTML content documents of a book: one chapter per story, the title page and the cover.
 ///
 /// A chapter is an `<article>` whose `<header>` carries the headline, deck, byline, dateline and
@@ -51,6 +53,7 @@ enum EPUBContentDocuments {
         }
         if !m.keywords.isEmpty { head.append(("keywords", m.keywords.joined(separator: ", "))) }
         if let summary = m.summary { head.append(("description", summary)) }
+        head += newsconvMeta(m)
         let title = m.headline.flatMap { $0.trimmingWhitespace.isEmpty ? nil : $0 } ?? fallbackTitle
         return page(title: title, language: language, head: head, bodyType: "bodymatter") { out in
             out += Array("<article class=\"story\" epub:type=\"chapter\">\n".utf8)
@@ -63,6 +66,41 @@ enum EPUBContentDocuments {
             appendFooter(m, to: &out)
             out += Array("</article>\n".utf8)
         }
+    }
+
+    /// What neither the header and footer nor the standard `<meta>` names carry, in
+    /// `newsconv.KEY` metas (KEY as in front matter and `-M`), so that a book read back has the
+    /// story's whole metadata: `newsconv.version`, `newsconv.editors-note`, …, the subjects with
+    /// their codes as JSON (`newsconv.subjects`), and each extra field as `newsconv.extra.KEY`.
+    /// Sorted keys: the same book every time.
+    private static let subjectEncoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }()
+
+    static func newsconvMeta(_ m: Metadata) -> [(String, String)] {
+        var metas: [(String, String)] = []
+        func add(_ key: String, _ value: String?) {
+            if let value, !value.isEmpty { metas.append(("newsconv." + key, value)) }
+        }
+        add("version", m.version.map(String.init))
+        add("slugline", m.slugline)
+        add("urgency", m.urgency.map(String.init))
+        add("genre", m.genre)
+        add("editors-note", m.editorsNote)
+        add("copyright-holder", m.copyrightHolder)
+        add("credit", m.creditLine)
+        add("usage-terms", m.usageTerms)
+        add("located", m.located)
+        add("embargo", m.embargo?.rawValue)
+        add("url", m.url)
+        if m.subjects.contains(where: { $0.code != nil || $0.scheme != nil || $0.name == nil }),
+           let json = try? Self.subjectEncoder.encode(m.subjects) {
+            add("subjects", String(decoding: json, as: UTF8.self))
+        }
+        for (key, value) in m.extra.sorted(by: { $0.key < $1.key }) { add("extra." + key, value) }
+        return metas
     }
 
     /// The title page: the headline (or the edition's title), deck, byline, dateline and date.
