@@ -27,8 +27,7 @@ struct ConvertOptions: Equatable {
 
     /// The request the library's ``Converter`` runs.
     var request: ConversionRequest {
-        var settings: [String: String] = ["newsml.body": newsmlBody]
-        if let baseURL { settings["html.base-url"] = baseURL }
+        let settings: [String: String] = ["newsml.body": newsmlBody]
         return ConversionRequest(
             inputs: inputs,
             output: output,
