@@ -75,6 +75,17 @@ struct CLITests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/out").sorted() == ["second.json", "story.json"])
     }
 
+    /// Two inputs of the same name would overwrite each other's output: refused before anything
+    /// is written.
+    @Test func outputDirectoryRefusesTwoInputsOfTheSameName() throws {
+        try FileManager.default.createDirectory(atPath: dir + "/other", withIntermediateDirectories: true)
+        try story.write(toFile: dir + "/other/story.txt", atomically: true, encoding: .utf8)
+        let result = try CLI.run([dir + "/story.txt", dir + "/other/story.txt", "-t", "json", "--output-dir", dir + "/same"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("would both be written to \(dir)/same/story.json"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/same"))
+    }
+
     @Test func severalInputsMakeOneDocument() throws {
         try story.write(toFile: dir + "/b.txt", atomically: true, encoding: .utf8)
         let result = try CLI.run([dir + "/story.txt", dir + "/b.txt", "-t", "json", "--title", "Morning Edition"])

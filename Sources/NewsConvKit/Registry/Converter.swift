@@ -108,18 +108,27 @@ public struct Converter: Sendable {
         if let directory = request.outputDirectory {
             let format = try outputFormat(path: nil, forced: request.to ?? "html")
             let ext = format.extensions.first ?? format.name
-            try FileIO.makeDirectories(directory)
-            var written: [String] = []
+            // Each input's output, decided before anything is written: two inputs of the same
+            // name (`a/story.txt`, `b/story.txt`) would overwrite each other.
+            var outputs: [String] = []
+            var inputByOutput: [String: String] = [:]
             for input in inputs {
                 guard input != "-" else { throw NewsConvError(.usage, "--output-dir needs input files, not standard input") }
-                let document = try load(input)
                 let base = input.split(separator: "/").last.map(String.init) ?? input
                 let stem = base.lastIndex(of: ".").map { String(base[..<$0]) } ?? base
                 let path = (directory.hasSuffix("/") ? directory : directory + "/") + stem + "." + ext
-                try FileIO.writeAtomically(try write(document, to: format, destination: path, options: writeOptions), to: path)
-                written.append(path)
+                if let other = inputByOutput[path] {
+                    throw NewsConvError(.usage, "\(other) and \(input) would both be written to \(path); convert them into different directories")
+                }
+                inputByOutput[path] = input
+                outputs.append(path)
             }
-            return written
+            try FileIO.makeDirectories(directory)
+            for (input, path) in zip(inputs, outputs) {
+                let document = try load(input)
+                try FileIO.writeAtomically(try write(document, to: format, destination: path, options: writeOptions), to: path)
+            }
+            return outputs
         }
 
         let format = try outputFormat(path: request.output, forced: request.to)
