@@ -269,6 +269,14 @@ struct EPUBWriterTests {
         #expect(warnings.contains { $0.contains("nested deeper than 200 levels") })
     }
 
+    /// The subjects meta decodes back to the same subjects, whatever their text holds.
+    @Test func subjectsJSONDecodesBack() throws {
+        let subjects = [Subject(code: "20000106", scheme: "medtop", name: "economy \"and\" <trade> \\ café\n"),
+                        Subject(code: "x"), Subject(name: "Lighthouses")]
+        let json = EPUBContentDocuments.subjectsJSON(subjects)
+        #expect(try JSONDecoder().decode([Subject].self, from: Data(json.utf8)) == subjects)
+    }
+
     @Test func linksOutOfTheBookAreUnlinked() throws {
         let story = Story(metadata: Metadata(headline: "Links", language: "en"), body: [
             .paragraph([.link(Link(destination: "https://example.org/", content: [.text("web")])), .text(" "),

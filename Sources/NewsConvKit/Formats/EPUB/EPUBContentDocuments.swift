@@ -1,5 +1,3 @@
-import Foundation
-
 /// The XHTML content documents of a book: one chapter per story, the title page and the cover.
 ///
 /// A chapter is an `<article>` whose `<header>` carries the headline, deck, byline, dateline and
@@ -72,12 +70,26 @@ enum EPUBContentDocuments {
     /// `newsconv.KEY` metas (KEY as in front matter and `-M`), so that a book read back has the
     /// story's whole metadata: `newsconv.version`, `newsconv.editors-note`, …, the subjects with
     /// their codes as JSON (`newsconv.subjects`), and each extra field as `newsconv.extra.KEY`.
-    /// Sorted keys: the same book every time.
-    private static let subjectEncoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
-    }()
+    /// `[{"code":…,"name":…,"scheme":…}]`, the subjects as their `Codable` form decodes (written
+    /// by hand: Foundation's encoder costs more at start-up than the whole chapter).
+    static func subjectsJSON(_ subjects: [Subject]) -> String {
+        var out: [UInt8] = [UInt8(ascii: "[")]
+        for (index, subject) in subjects.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "{"))
+            var first = true
+            for (key, value) in [("code", subject.code), ("name", subject.name), ("scheme", subject.scheme)] {
+                guard let value else { continue }
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                out += Array("\"\(key)\":".utf8)
+                Escaping.appendJSONStringForScript(value, to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+        out.append(UInt8(ascii: "]"))
+        return String(decoding: out, as: UTF8.self)
+    }
 
     static func newsconvMeta(_ m: Metadata) -> [(String, String)] {
         var metas: [(String, String)] = []
@@ -95,9 +107,8 @@ enum EPUBContentDocuments {
         add("located", m.located)
         add("embargo", m.embargo?.rawValue)
         add("url", m.url)
-        if m.subjects.contains(where: { $0.code != nil || $0.scheme != nil || $0.name == nil }),
-           let json = try? Self.subjectEncoder.encode(m.subjects) {
-            add("subjects", String(decoding: json, as: UTF8.self))
+        if m.subjects.contains(where: { $0.code != nil || $0.scheme != nil || $0.name == nil }) {
+            add("subjects", subjectsJSON(m.subjects))
         }
         for (key, value) in m.extra.sorted(by: { $0.key < $1.key }) { add("extra." + key, value) }
         return metas
