@@ -38,6 +38,13 @@ struct RegistryTests {
         #expect(r.format(sniffing: Array("{\"stories\": []}".utf8))?.name == "json")
         #expect(r.format(sniffing: Array("<?xml version='1.0'?><newsItem xmlns='http://iptc.org/std/nar/2006-10-01/'>".utf8))?.name == "newsml")
         #expect(r.format(sniffing: Array("<!DOCTYPE html><html>".utf8))?.name == "html")
+        // HTML fragments, as a CMS or `--fragment` gives them.
+        for fragment in ["<p>Text</p>", "  <div class=\"body\">", "<H2>Sub</H2>", "<figure>\n<img src=a.png>"] {
+            #expect(r.format(sniffing: Array(fragment.utf8))?.name == "html", "\(fragment)")
+        }
+        for notHTML in ["<newsItem>", "<pear>", "<p", "<https://example.com>", "<3 stories"] {
+            #expect(r.format(sniffing: Array(notHTML.utf8))?.name != "html", "\(notHTML)")
+        }
         #expect(r.format(sniffing: Array("---\ntitle: x\n---\n".utf8))?.name == "markdown")
         #expect(r.format(sniffing: Array("Headline\n\nBody.".utf8))?.name == "text")
         #expect(r.format(sniffing: [0, 1, 2]) == nil)
