@@ -28,18 +28,9 @@ extension HTMLReader {
     /// True when `bytes` start with the tag of a common HTML element (`<p>`, `<div class=…>`,
     /// `<h2>`): an HTML fragment on standard input.
     static func opensWithHTMLElement(_ bytes: ArraySlice<UInt8>) -> Bool {
-        guard bytes.first == UInt8(ascii: "<") else { return false }
-        var name: [UInt8] = []
-        var index = bytes.index(after: bytes.startIndex)
-        while index < bytes.endIndex, name.count < 12 {
-            let c = bytes[index] | 0x20
-            guard (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (bytes[index] >= UInt8(ascii: "1") && bytes[index] <= UInt8(ascii: "6")) else { break }
-            name.append(bytes[index] >= UInt8(ascii: "1") && bytes[index] <= UInt8(ascii: "6") ? bytes[index] : c)
-            index = bytes.index(after: index)
-        }
-        guard index < bytes.endIndex, [UInt8(ascii: ">"), UInt8(ascii: " "), UInt8(ascii: "/"), 9, 10, 13].contains(bytes[index]) else {
-            return false
-        }
-        return openingElements.contains(String(decoding: name, as: UTF8.self))
+        guard bytes.first == UInt8(ascii: "<"), let (name, end) = tagName(in: bytes, at: bytes.startIndex),
+              end < bytes.endIndex, [UInt8(ascii: ">"), UInt8(ascii: " "), UInt8(ascii: "/"), 9, 10, 13].contains(bytes[end])
+        else { return false }
+        return openingElements.contains(name)
     }
 }

@@ -78,23 +78,34 @@ public struct HTMLReader: DocumentReader {
     /// True when `input` has no `<!DOCTYPE>`, `<html>`, `<head>`, `<title>` or `<body>` tag (in any
     /// case, with or without attributes): a piece of HTML rather than a page.
     static func isFragment(_ input: [UInt8]) -> Bool {
-        let pageTags: [[UInt8]] = ["!doctype", "html", "head", "title", "body"].map { Array($0.utf8) }
+        let pageTags: Set<String> = ["!doctype", "html", "head", "title", "body"]
         var i = 0
         while i < input.count {
             defer { i += 1 }
             guard input[i] == UInt8(ascii: "<") else { continue }
-            // The tag name, lower-cased: letters (and the `!` of `<!DOCTYPE`), at most 8.
-            var name: [UInt8] = []
-            var j = i + 1
-            while j < input.count, name.count <= 8 {
-                let c = input[j] | 0x20
-                guard (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (j == i + 1 && input[j] == UInt8(ascii: "!")) else { break }
-                name.append(input[j] == UInt8(ascii: "!") ? input[j] : c)
-                j += 1
-            }
-            if pageTags.contains(name) { return false }
+            if let (name, _) = tagName(in: input[...], at: i), pageTags.contains(name) { return false }
         }
         return true
+    }
+
+    /// The lower-cased name of the tag opening at `start` (a `<`) and the index after it: letters
+    /// and digits (`h2`), or `!doctype`; nil when no name follows or it is longer than 12.
+    static func tagName(in bytes: ArraySlice<UInt8>, at start: Int) -> (String, Int)? {
+        var name: [UInt8] = []
+        var index = start + 1
+        while index < bytes.endIndex, name.count <= 12 {
+            let byte = bytes[index], lower = byte | 0x20
+            if lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") {
+                name.append(lower)
+            } else if (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") && !name.isEmpty) || (byte == UInt8(ascii: "!") && name.isEmpty) {
+                name.append(byte)
+            } else {
+                break
+            }
+            index += 1
+        }
+        guard !name.isEmpty, name.count <= 12 else { return nil }
+        return (String(decoding: name, as: UTF8.self), index)
     }
 
     /// Drops the hero picture from the start of the text when it is the metadata's hero image.
