@@ -50,6 +50,22 @@ struct RegistryTests {
         #expect(r.format(sniffing: [0, 1, 2]) == nil)
     }
 
+    /// `-f commonmark` reads strict CommonMark; `-f markdown` and `-f gfm` read GFM; options
+    /// that say otherwise win.
+    @Test func anAliasCanStandForReadSettings() throws {
+        let table = Array("| a |\n| - |\n| 1 |\n".utf8)
+        func isTable(_ format: String, _ settings: [String: String] = [:]) throws -> Bool {
+            let document = try Converter().read(bytes: table, format: format, options: ReadOptions(settings: settings))
+            if case .table? = document.stories.first?.body.first { return true }
+            return false
+        }
+        #expect(try isTable("markdown"))
+        #expect(try isTable("gfm"))
+        #expect(try !isTable("commonmark"))
+        #expect(try !isTable("CommonMark"))
+        #expect(try isTable("commonmark", ["markdown.extensions": "gfm"]))
+    }
+
     @Test func unknownFormatNamesTheKnownOnes() throws {
         #expect(throws: NewsConvError.self) { try FormatRegistry.builtIn.requireFormat(named: "docx") }
         do { _ = try FormatRegistry.builtIn.requireFormat(named: "docx") } catch let e as NewsConvError {

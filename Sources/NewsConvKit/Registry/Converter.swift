@@ -47,6 +47,10 @@ public struct Converter: Sendable {
     public func read(bytes: [UInt8], path: String = "-", format forced: String? = nil,
                      options: ReadOptions = ReadOptions()) throws -> Document {
         let format = try inputFormat(path: path, bytes: bytes, forced: forced)
+        var options = options
+        if let forced, let settings = format.aliasReadSettings[forced.lowercased()] {
+            options.settings.merge(settings) { given, _ in given }
+        }
         let context = ReadContext(sourceName: path, options: options, resources: resources, diagnostics: diagnostics)
         do {
             return try format.requireReader().read(bytes, context: context)

@@ -21,6 +21,9 @@ public struct Format: Sendable {
     public var writer: (any DocumentWriter)?
     /// Recognises the format from the first bytes of an input (at most 4 KiB).
     public var sniff: (@Sendable (_ prefix: ArraySlice<UInt8>) -> Bool)?
+    /// Read settings that an alias stands for (`commonmark`: `markdown.extensions=commonmark`),
+    /// applied when the input format is named by that alias, unless the options set them.
+    public var aliasReadSettings: [String: [String: String]] = [:]
 
     /// Creates a format descriptor.
     public init(name: String, aliases: [String] = [], extensions: [String], mediaType: String,
