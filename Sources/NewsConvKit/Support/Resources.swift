@@ -35,14 +35,17 @@ public struct FileResources: Resources {
         return baseDirectory.hasSuffix("/") ? baseDirectory + path : baseDirectory + "/" + path
     }
 
+    /// The bytes of the file at `path` (relative to the base directory).
     public func contents(of path: String) throws -> [UInt8] {
         try FileIO.readFile(resolve(path))
     }
 
+    /// The names in the directory at `path`, or nil when it is not a directory.
     public func directoryEntries(at path: String) -> [String]? {
         FileIO.directoryEntries(resolve(path))
     }
 
+    /// The fixed time, else `SOURCE_DATE_EPOCH`, else now (seconds since 1970).
     public var currentTime: Int64 {
         if let fixedTime { return fixedTime }
         if let raw = getenv("SOURCE_DATE_EPOCH"), let value = Int64(String(cString: raw)) { return value }
@@ -63,6 +66,7 @@ public struct InMemoryResources: Resources {
         self.currentTime = currentTime
     }
 
+    /// The bytes stored under `path`.
     public func contents(of path: String) throws -> [UInt8] {
         guard let bytes = files[path] else {
             throw NewsConvError(.missingInput, "no such file", file: path)
@@ -70,6 +74,7 @@ public struct InMemoryResources: Resources {
         return bytes
     }
 
+    /// The names of the files stored under `path/`, or nil when there are none.
     public func directoryEntries(at path: String) -> [String]? {
         let prefix = path.hasSuffix("/") ? path : path + "/"
         let names = files.keys.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }

@@ -1,5 +1,6 @@
 /// The GitHub Flavored Markdown extensions the Markdown reader can apply on top of CommonMark.
 public struct MarkdownExtensions: OptionSet, Sendable, Hashable {
+    /// The extensions as bits.
     public let rawValue: Int
 
     /// Creates a set from its raw value.
