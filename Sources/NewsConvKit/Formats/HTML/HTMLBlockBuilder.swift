@@ -273,18 +273,27 @@ struct HTMLBlockBuilder {
             // A picture that is only its caption (the picture could not be packed or shown):
             // still a figure, with its caption and credit.
             if let caption, dom.elementChildren(figure).allSatisfy({ $0 == caption }) {
-                var credits: [String] = []
-                let captionInlines = InlineWhitespace.normalize(inlines(of: caption, credits: &credits))
-                let credit = credits.map(\.collapsingWhitespace).filter { !$0.isEmpty }.joined(separator: " ")
-                if !captionInlines.isEmpty || !credit.isEmpty {
-                    out.append(.figure(Figure(caption: captionInlines, credit: credit.isEmpty ? nil : credit)))
-                }
+                let (captionInlines, credit) = captionAndCredit(of: figure, caption: caption)
+                if !captionInlines.isEmpty || credit != nil { out.append(.figure(Figure(caption: captionInlines, credit: credit))) }
                 return
             }
             // A figure of something else: a quote, a table, an embed.
             appendChildren(of: figure, to: &out)
             return
         }
+        let (captionInlines, credit) = captionAndCredit(of: figure, caption: caption)
+        for (index, img) in images.enumerated() {
+            guard let source = imageSource(img) else { continue }
+            let isLast = index == images.count - 1
+            let image = ImageReference(source: source, alt: dom.attribute(img, "alt")?.collapsingWhitespace ?? "",
+                                       title: dom.attribute(img, "title"))
+            out.append(.figure(Figure(image: image, caption: isLast ? captionInlines : [], credit: isLast ? credit : nil)))
+        }
+    }
+
+    /// A figure's caption, from its `<figcaption>` or else from any text outside its images, and
+    /// its credit (the caption's credit spans), nil when there is none.
+    private func captionAndCredit(of figure: NodeID, caption: NodeID?) -> ([Inline], String?) {
         var captionInlines: [Inline] = []
         var credits: [String] = []
         if let caption {
@@ -302,14 +311,7 @@ struct HTMLBlockBuilder {
             captionInlines = InlineWhitespace.normalize(texts)
         }
         let credit = credits.map(\.collapsingWhitespace).filter { !$0.isEmpty }.joined(separator: " ")
-        for (index, img) in images.enumerated() {
-            guard let source = imageSource(img) else { continue }
-            let isLast = index == images.count - 1
-            let image = ImageReference(source: source, alt: dom.attribute(img, "alt")?.collapsingWhitespace ?? "",
-                                       title: dom.attribute(img, "title"))
-            out.append(.figure(Figure(image: image, caption: isLast ? captionInlines : [],
-                                      credit: isLast && !credit.isEmpty ? credit : nil)))
-        }
+        return (captionInlines, credit.isEmpty ? nil : credit)
     }
 
     private func isInsideCaption(_ node: NodeID, of figure: NodeID) -> Bool {

@@ -37,9 +37,11 @@ public struct HTMLReader: DocumentReader {
         let page = HTMLMetadataReader(dom: extractor.dom, jsonLDScripts: scripts, pageURL: context.options.baseURL).read()
         // A lead picture shown apart from the text (`<figure class="hero">`, as newsconv's pages
         // and many sites mark it) is the story's hero image, not the first block of its text.
-        let showsHeroApart = extractor.dom.descendants(of: extractor.dom.document, named: "figure").contains {
-            extractor.dom.className($0).split(separator: " ").contains("hero")
-        }
+        // (Looked for before the article finder reshapes the page, and only when there is a hero.)
+        let showsHeroApart = page.metadata.heroImage != nil
+            && extractor.dom.descendants(of: extractor.dom.document, named: "figure").contains {
+                extractor.dom.className($0).split(separator: " ").contains("hero")
+            }
         var metadata = page.metadata
         extractor.articleTitle = page.title
         extractor.metadataHasByline = page.hasByline

@@ -48,6 +48,16 @@ enum InlineWhitespace {
             out.append(.softBreak)
             lastSpaceIsBreak = true
         }
+        /// White space (or a soft break of the input): one space for a run, which becomes a
+        /// soft break when the run holds a line break.
+        func whiteSpace(breaksLine: Bool) {
+            if !lastWasSpace {
+                pending.append(" ")
+                lastSpaceIsBreak = false
+            }
+            lastWasSpace = true
+            if breaksLine { lineBreak() }
+        }
         func append(_ edge: Edge) {
             switch edge {
             case .none: break
@@ -74,24 +84,14 @@ enum InlineWhitespace {
             case .text(let text):
                 for scalar in text.unicodeScalars {
                     if isSpace(scalar) {
-                        if !lastWasSpace {
-                            pending.append(" ")
-                            lastSpaceIsBreak = false
-                        }
-                        lastWasSpace = true
-                        if scalar == "\n" { lineBreak() }
+                        whiteSpace(breaksLine: scalar == "\n")
                     } else {
                         pending.append(scalar)
                         lastWasSpace = false
                     }
                 }
             case .softBreak:
-                if !lastWasSpace {
-                    pending.append(" ")
-                    lastSpaceIsBreak = false
-                }
-                lastWasSpace = true
-                lineBreak()
+                whiteSpace(breaksLine: true)
             case .emphasis(let content):
                 appendWrapped(collapse(content, lastWasSpace: &lastWasSpace, keepsBreaks: keepsBreaks)) { .emphasis($0) }
             case .strong(let content):
