@@ -170,7 +170,7 @@ struct EPUBReaderTests {
         let chapter1 = """
             <?xml version="1.0" encoding="utf-8"?>
             <html xmlns="http://www.w3.org/1999/xhtml"><head><title>One</title></head>
-            <body><h1>Part one</h1><p>Short.</p>
+            <body><h1>Part one of the long voyage</h1><p>Short.</p>
             <ul><li><input type="checkbox" checked="checked" disabled="disabled"/> Trim the wick</li>
             <li><input type="checkbox" disabled="disabled"/> Log the weather</li></ul></body></html>
             """
@@ -182,7 +182,7 @@ struct EPUBReaderTests {
         let (document, warnings) = try F.read(try Self.epub2(chapter1: chapter1, chapter2: chapter2).patchingLamp())
         #expect(warnings.isEmpty, "\(warnings)")
         #expect(document.stories.first?.body == [
-            .heading(level: 1, content: [.text("Part one")]),
+            .heading(level: 1, content: [.text("Part one of the long voyage")]),
             .paragraph([.text("Short.")]),
             .list(ListBlock(kind: .bullet(marker: "-"), items: [
                 ListItem(checked: true, blocks: [.paragraph([.text("Trim the wick")])]),

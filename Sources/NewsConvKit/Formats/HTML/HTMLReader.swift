@@ -34,11 +34,12 @@ public struct HTMLReader: DocumentReader {
         var extractor = ArticleExtractor(dom: dom)
         let rebuild = { (try? prepared().dom) ?? HTMLDOM() }
 
+        let extracts = context.options.settings["html.extract"].map { $0 != "false" } ?? !Self.isFragment(input)
         let page = HTMLMetadataReader(dom: extractor.dom, jsonLDScripts: scripts, pageURL: context.options.baseURL).read()
         // A lead picture shown apart from the text (`<figure class="hero">`, as newsconv's pages
         // and many sites mark it) is the story's hero image, not the first block of its text.
         // (Looked for before the article finder reshapes the page, and only when there is a hero.)
-        let showsHeroApart = page.metadata.heroImage != nil
+        let showsHeroApart = extracts && page.metadata.heroImage != nil
             && extractor.dom.descendants(of: extractor.dom.document, named: "figure").contains {
                 extractor.dom.className($0).split(separator: " ").contains("hero")
             }
@@ -48,7 +49,6 @@ public struct HTMLReader: DocumentReader {
         extractor.knownDateline = metadata.dateline?.text
 
         var body: [Block] = []
-        let extracts = context.options.settings["html.extract"].map { $0 != "false" } ?? !Self.isFragment(input)
         if !extracts {
             let root = extractor.dom.body != HTMLDOM.none ? extractor.dom.body : extractor.dom.document
             var builder = HTMLBlockBuilder(dom: extractor.dom, baseURL: page.baseURL)
@@ -68,9 +68,12 @@ public struct HTMLReader: DocumentReader {
         }
         if metadata.language == nil { metadata.language = extractor.articleLanguage }
         if let direction = extractor.articleDirection?.lowercased(), direction == "rtl" { metadata.extra["dir"] = direction }
-        Self.dropRepeatedHeadline(from: &body, headline: metadata.headline)
-        if showsHeroApart, let hero = metadata.heroImage { Self.dropLeadingHero(from: &body, hero: hero) }
-        if let dateline = metadata.dateline { Self.dropLeadingDateline(from: &body, dateline: dateline.text) }
+        // What a page repeats in its article for show goes; text read whole stays whole.
+        if extracts {
+            Self.dropRepeatedHeadline(from: &body, headline: metadata.headline)
+            if showsHeroApart, let hero = metadata.heroImage { Self.dropLeadingHero(from: &body, hero: hero) }
+            if let dateline = metadata.dateline { Self.dropLeadingDateline(from: &body, dateline: dateline.text) }
+        }
         if body.isEmpty && metadata.headline == nil {
             context.warn("no article text found in the page")
         }
