@@ -21,13 +21,13 @@ struct ConvertOptions: Equatable {
     var title: String?
     var cover: String?
     var baseURL: String?
-    /// `xhtml` or `nitf`.
-    var newsmlBody = "xhtml"
+    /// `xhtml` or `nitf` (``NewsMLWriter/BodyMarkup``).
+    var newsmlBody = NewsMLWriter.BodyMarkup.xhtml.rawValue
     var quiet = false
 
     /// The request the library's ``Converter`` runs.
     var request: ConversionRequest {
-        let settings: [String: String] = ["newsml.body": newsmlBody]
+        let settings = [NewsMLWriter.bodySetting: newsmlBody]
         return ConversionRequest(
             inputs: inputs,
             output: output,

@@ -79,7 +79,7 @@ struct NewsConv: ParsableCommand {
     var baseURL: String?
 
     @Option(help: "Body markup of NewsML-G2 output.")
-    var newsmlBody: NewsMLBody = .xhtml
+    var newsmlBody: NewsMLWriter.BodyMarkup = .xhtml
 
     @Flag(help: "List the formats and exit.")
     var listFormats = false
@@ -91,9 +91,6 @@ struct NewsConv: ParsableCommand {
         case standalone, fragment
     }
 
-    enum NewsMLBody: String, ExpressibleByArgument, CaseIterable {
-        case xhtml, nitf
-    }
 
     func validate() throws {
         if columns < 10 { throw ValidationError("--columns must be at least 10") }

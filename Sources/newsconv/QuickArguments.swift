@@ -1,3 +1,5 @@
+import NewsConvKit
+
 /// A small parser for the everyday conversion command lines, such as
 /// `newsconv story.txt -o story.epub --theme broadsheet`.
 ///
@@ -87,7 +89,7 @@ enum QuickArguments {
                 guard let columns = plainInteger(value), columns >= 10 else { return nil }
                 options.columns = columns
             case "newsml-body":
-                guard value == "xhtml" || value == "nitf" else { return nil }
+                guard NewsMLWriter.BodyMarkup(rawValue: value) != nil else { return nil }
                 options.newsmlBody = value
             default:
                 return nil

@@ -28,9 +28,6 @@ struct NewsMLItemWriter {
         return nil
     }
 
-    /// Metadata keys of `extra` that have a NewsML-G2 property of their own.
-    static let propertyKeys: Set<String> = ["versionCreated", "pubStatus", "infoSource"]
-
     /// What is being built for one item: the markup after the catalogs, and whether it used
     /// newsconv's own scheme.
     struct ItemPart {
