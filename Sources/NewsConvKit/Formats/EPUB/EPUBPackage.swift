@@ -18,8 +18,6 @@ struct EPUBPackage {
     var spine: [Item] = []
     /// The metadata, mapped onto story metadata.
     var metadata = Metadata()
-    /// The manifest item of the cover image, if the package names one.
-    var coverImage: Item?
 
     static let dcNamespace = "http://purl.org/dc/elements/1.1/"
 
@@ -60,13 +58,7 @@ struct EPUBPackage {
         }
         if spine.isEmpty { throw NewsConvError.badInput("\(path): the spine lists no content documents") }
 
-        let metadataElement = root.element(named: "metadata")
-        readMetadata(metadataElement, uniqueIdentifier: root.attribute("unique-identifier"))
-        coverImage = manifest.values.first { $0.properties.contains("cover-image") }
-        if coverImage == nil,
-           let id = metadataElement?.elements(named: "meta").first(where: { $0.attribute("name") == "cover" })?.attribute("content") {
-            coverImage = manifest[id]
-        }
+        readMetadata(root.element(named: "metadata"), uniqueIdentifier: root.attribute("unique-identifier"))
     }
 
     private mutating func readMetadata(_ element: XMLNode?, uniqueIdentifier: String?) {

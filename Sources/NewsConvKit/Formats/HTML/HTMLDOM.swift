@@ -136,11 +136,6 @@ struct HTMLDOM: Sendable {
         return child
     }
 
-    func lastElementChild(_ id: NodeID) -> NodeID {
-        var child = nodes[id].lastChild
-        while child != Self.none, nodes[child].isText { child = nodes[child].previous }
-        return child
-    }
 
     func nextElementSibling(_ id: NodeID) -> NodeID {
         var next = nodes[id].next

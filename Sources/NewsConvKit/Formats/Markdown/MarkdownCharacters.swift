@@ -1,8 +1,6 @@
 /// Byte and character classes of the CommonMark specification, on UTF-8 code units.
 enum MarkdownCharacters {
-    static let tab: UInt8 = 9
     static let newline: UInt8 = 10
-    static let space: UInt8 = 32
 
     /// Space or tab.
     @inline(__always)
@@ -33,10 +31,6 @@ enum MarkdownCharacters {
     /// ASCII punctuation: the characters a backslash can escape.
     @inline(__always)
     static func isASCIIPunctuation(_ b: UInt8) -> Bool { punctuation[Int(b)] }
-
-    /// ASCII control characters (including DEL).
-    @inline(__always)
-    static func isControl(_ b: UInt8) -> Bool { b < 32 || b == 127 }
 
     /// Unicode whitespace for emphasis flanking: Zs, tab, LF, FF, CR.
     static func isUnicodeWhitespace(_ c: UInt32) -> Bool {

@@ -23,7 +23,7 @@ enum WireText {
             parts.append(candidate)
             rest = rest[rest.index(after: dash)...]
         }
-        guard !parts.isEmpty, !rest.trimmingCharacters(in: " ").isEmpty else { return (nil, line) }
+        guard !parts.isEmpty, rest.contains(where: { $0 != " " }) else { return (nil, line) }
         return (parts.joined(separator: "-"), String(rest).trimmingWhitespace)
     }
 
@@ -291,11 +291,3 @@ enum WireText {
     }
 }
 
-extension Substring {
-    func trimmingCharacters(in set: String) -> Substring {
-        var s = self
-        while let f = s.first, set.contains(f) { s = s.dropFirst() }
-        while let l = s.last, set.contains(l) { s = s.dropLast() }
-        return s
-    }
-}

@@ -38,7 +38,4 @@ struct ZIPEntry: Sendable, Equatable {
     var uncompressedSize: Int
     /// Where the entry's local header starts.
     var localHeaderOffset: Int
-
-    /// True for a directory entry (name ending in `/`).
-    var isDirectory: Bool { name.hasSuffix("/") }
 }
