@@ -1,6 +1,9 @@
 /// Escaping for every output language, in one place. Each function appends to a byte buffer,
 /// so writers build their output in one growing array.
 public enum Escaping {
+    /// Upper-case hexadecimal digits, for percent and `\u` escapes.
+    static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
+
     /// Appends `text` escaped for HTML or XML text and attribute values: `& < > "`.
     public static func appendHTML(_ text: String, to out: inout [UInt8]) {
         var text = text
@@ -66,7 +69,7 @@ public enum Escaping {
     /// Appends a URL for an `href` or `src` attribute as the CommonMark reference renderer does:
     /// unsafe bytes percent-encoded (existing `%XX` kept), `&` and `'` as entities.
     public static func appendHref(_ url: String, to out: inout [UInt8]) {
-        let hex = Array("0123456789ABCDEF".utf8)
+        let hex = hexDigits
         for b in url.utf8 {
             if hrefSafe[Int(b)] {
                 out.append(b)

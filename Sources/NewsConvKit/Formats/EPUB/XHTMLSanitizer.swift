@@ -113,21 +113,21 @@ struct XHTMLSanitizer {
                 attributes.remove(at: index)
             }
             out.append(UInt8(ascii: "<"))
-            out += Array(name.utf8)
+            out.append(contentsOf: name.utf8)
             for (key, value) in attributes {
                 out.append(32)
-                out += Array(key.utf8)
-                out += Array("=\"".utf8)
+                out.append(contentsOf: key.utf8)
+                out.append(contentsOf: "=\"".utf8)
                 Escaping.appendXML(value, to: &out)
                 out.append(UInt8(ascii: "\""))
             }
             if Self.void.contains(name) {
-                out += Array(" />".utf8)
+                out.append(contentsOf: " />".utf8)
                 return
             }
             out.append(UInt8(ascii: ">"))
             for child in node.children { append(child, to: &out, removed: &removed, depth: depth + 1) }
-            out += Array("</\(name)>".utf8)
+            out.append(contentsOf: "</\(name)>".utf8)
         }
     }
 

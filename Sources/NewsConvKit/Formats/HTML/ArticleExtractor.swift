@@ -50,7 +50,7 @@ struct ArticleExtractor {
     mutating func unwrapNoscriptImages() {
         for img in dom.descendants(of: dom.document, named: "img") {
             let keeps = dom[img].attributes.contains { attribute in
-                ["src", "srcset", "data-src", "data-srcset"].contains(attribute.name) || Self.looksLikeImageFile(attribute.value)
+                Self.imageSourceAttributes.contains(attribute.name) || Self.looksLikeImageFile(attribute.value)
             } || isInPictureWithSources(img)
             if !keeps { dom.detach(img) }
         }
@@ -152,6 +152,10 @@ struct ArticleExtractor {
         "ruby", "samp", "script", "select", "small", "span", "strong", "sub", "sup", "textarea", "time", "var", "wbr",
     ]
     private static let blockElements: Set<String> = ["blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"]
+    /// Elements removed while scoring when they hold no content (Readability's list).
+    private static let removedWhenEmpty: Set<String> = ["div", "section", "header", "h1", "h2", "h3", "h4", "h5", "h6"]
+    /// Attributes that make an `<img>` worth keeping.
+    private static let imageSourceAttributes: Set<String> = ["src", "srcset", "data-src", "data-srcset"]
     private static let tagsToScore: Set<String> = ["section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"]
 
     func isPhrasingContent(_ id: NodeID) -> Bool {
@@ -388,7 +392,7 @@ struct ArticleExtractor {
                         continue
                     }
                 }
-                if ["div", "section", "header", "h1", "h2", "h3", "h4", "h5", "h6"].contains(tag) && isElementWithoutContent(node) {
+                if Self.removedWhenEmpty.contains(tag) && isElementWithoutContent(node) {
                     node = dom.removeAndGetNext(node)
                     continue
                 }

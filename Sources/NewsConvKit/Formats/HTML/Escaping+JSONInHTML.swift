@@ -6,7 +6,7 @@ extension Escaping {
     /// `</script>` or `<!--` in the text cannot end or change the script; U+2028 and U+2029 are
     /// escaped too.
     public static func appendJSONStringForScript(_ text: String, to out: inout [UInt8]) {
-        let hex = Array("0123456789ABCDEF".utf8)
+        let hex = hexDigits
         func unicodeEscape(_ value: UInt32) {
             out += [UInt8(ascii: "\\"), UInt8(ascii: "u")]
             for shift in stride(from: 12, through: 0, by: -4) { out.append(hex[Int((value >> UInt32(shift)) & 15)]) }

@@ -2,6 +2,13 @@
 enum MarkdownCharacters {
     static let newline: UInt8 = 10
 
+    /// Bytes allowed in the local part of an e-mail autolink (the spec's e-mail address rule).
+    static let emailLocal: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.!#$%&'*+/=?^_`{|}~-".utf8 { table[Int(c)] = true }
+        return table
+    }()
+
     /// Space or tab.
     @inline(__always)
     static func isSpaceOrTab(_ b: UInt8) -> Bool { b == 32 || b == 9 }

@@ -123,7 +123,7 @@ extension MarkdownInlineParser {
         while pos - rewind > 0 && MarkdownCharacters.isAlpha(p[pos - rewind - 1]) { rewind += 1 }
         var scheme = [UInt8](Bytes(rebasing: p[(pos - rewind)..<pos]))
         for k in scheme.indices { scheme[k] |= 32 }
-        guard scheme == Array("http".utf8) || scheme == Array("https".utf8) || scheme == Array("ftp".utf8) else { return false }
+        guard scheme.elementsEqual("http".utf8) || scheme.elementsEqual("https".utf8) || scheme.elementsEqual("ftp".utf8) else { return false }
         guard pos + 3 < end, isHostCharacter(pos + 3, end).ok else { return false }
         let domain = domainLength(pos + 3, allowShort: true)
         guard domain > 0 else { return false }

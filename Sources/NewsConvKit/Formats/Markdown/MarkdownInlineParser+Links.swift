@@ -163,16 +163,10 @@ extension MarkdownInlineParser {
         return nil
     }
 
-    private static let emailLocal: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.!#$%&'*+/=?^_`{|}~-".utf8 { table[Int(c)] = true }
-        return table
-    }()
-
     /// `local@domain>` after a `<`; returns the index after `>`.
     private func scanAutolinkEmail(_ i: Int) -> Int? {
         var j = i
-        while j < end && Self.emailLocal[Int(p[j])] { j += 1 }
+        while j < end && MarkdownCharacters.emailLocal[Int(p[j])] { j += 1 }
         guard j > i, j < end, p[j] == UInt8(ascii: "@") else { return nil }
         j += 1
         while true {

@@ -283,8 +283,7 @@ enum MarkdownLinkSyntax {
     static func isAutolinkEmail(_ text: String) -> Bool {
         let b = Array(text.utf8)
         guard let at = b.firstIndex(of: UInt8(ascii: "@")), at > 0 else { return false }
-        let local = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.!#$%&'*+/=?^_`{|}~-".utf8)
-        guard b[..<at].allSatisfy({ local.contains($0) }) else { return false }
+        guard b[..<at].allSatisfy({ MarkdownCharacters.emailLocal[Int($0)] }) else { return false }
         let labels = b[(at + 1)...].split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         return !labels.isEmpty && labels.allSatisfy { label in
             guard let f = label.first, let l = label.last, label.count <= 63,

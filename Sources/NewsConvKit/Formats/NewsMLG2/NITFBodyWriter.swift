@@ -289,8 +289,8 @@ extension NITFBodyWriter {
         /// Raw HTML: read into blocks with the body reader and written as NITF; what does not
         /// map onto NITF (and raw HTML inside converted HTML) is kept as text.
         private mutating func writeRawHTML(_ html: String, into out: inout [UInt8]) {
-            if !insideConvertedHTML, let document = try? XMLDocument.parseHTML(Array(html.utf8), encoding: "UTF-8"),
-                let root = document.root {
+            let root = (try? XMLDocument.parseHTML(Array(html.utf8), encoding: "UTF-8"))?.root
+            if !insideConvertedHTML, let root {
                 var reader = NewsMLBodyReader(unknownElements: .unwrap)
                 let blocks = reader.blocks(fromChildrenOf: root)
                 context.warn("raw HTML converted to NITF blocks (its markup is not kept)")
@@ -299,8 +299,7 @@ extension NITFBodyWriter {
                 insideConvertedHTML = false
                 return
             }
-            let text = ((try? XMLDocument.parseHTML(Array(html.utf8), encoding: "UTF-8"))?.root?.textContent ?? "")
-                .trimmingWhitespace
+            let text = (root?.textContent ?? "").trimmingWhitespace
             context.warn("raw HTML cannot be carried in NITF; kept as text")
             guard !text.isEmpty else { return }
             raw("<p>", &out)

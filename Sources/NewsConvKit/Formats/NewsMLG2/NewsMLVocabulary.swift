@@ -105,6 +105,13 @@ enum NewsMLVocabulary {
         return String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }))
     }
 
+    /// Bytes a URI reference keeps as they are (RFC 3986 unreserved and reserved characters).
+    private static let uriAllowed: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#@!$&'()*+,;=".utf8 { table[Int(c)] = true }
+        return table
+    }()
+
     /// `text` as a URI reference libxml2's `anyURI` check accepts: characters a URI cannot
     /// hold are percent-encoded (`%` too, unless it starts an escape); other characters,
     /// including non-ASCII ones (an IRI), are kept.
@@ -116,12 +123,11 @@ enum NewsMLVocabulary {
             let start = text.utf8.distance(from: text.startIndex, to: scheme.upperBound)
             authorityEnd = bytes[start...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? bytes.count
         }
-        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#@!$&'()*+,;=".utf8)
-        let hex = Array("0123456789ABCDEF".utf8)
+        let allowed = uriAllowed, hex = Escaping.hexDigits
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         for (i, b) in bytes.enumerated() {
-            let keep = allowed.contains(b) || b >= 0x80
+            let keep = allowed[Int(b)] || b >= 0x80
                 || (b == UInt8(ascii: "%") && i + 2 < bytes.count && isHex(bytes[i + 1]) && isHex(bytes[i + 2]))
                 || ((b == UInt8(ascii: "[") || b == UInt8(ascii: "]")) && i < authorityEnd)
             if keep {

@@ -196,7 +196,7 @@ extension String {
 
 extension Array where Element == UInt8 {
     func ends(with suffix: [UInt8]) -> Bool {
-        count >= suffix.count && Array(self[(count - suffix.count)...]) == suffix
+        count >= suffix.count && self[(count - suffix.count)...].elementsEqual(suffix)
     }
 }
 

@@ -89,9 +89,9 @@ struct XHTMLSerializer {
             let adjustSVG = fromHTML && ownNamespace == Self.svgNamespace
             let elementName = adjustSVG ? Self.svgNames[name] ?? name : name
             out.append(UInt8(ascii: "<"))
-            out += Array(elementName.utf8)
+            out.append(contentsOf: elementName.utf8)
             if let uri = declared, uri != namespace {
-                out += Array(" xmlns=\"".utf8)
+                out.append(contentsOf: " xmlns=\"".utf8)
                 Escaping.appendXMLAttribute(uri, to: &out)
                 out.append(UInt8(ascii: "\""))
             }
@@ -110,19 +110,19 @@ struct XHTMLSerializer {
                 if adjustSVG { key = Self.svgNames[key] ?? key }
                 guard seen.insert(key).inserted else { continue }
                 out.append(32)
-                out += Array(key.utf8)
-                out += Array("=\"".utf8)
+                out.append(contentsOf: key.utf8)
+                out.append(contentsOf: "=\"".utf8)
                 Escaping.appendXMLAttribute(attribute.value, to: &out)
                 out.append(UInt8(ascii: "\""))
             }
             if Self.voidElements.contains(lower) {
-                out += Array(" />".utf8)
+                out.append(contentsOf: " />".utf8)
                 return
             }
             out.append(UInt8(ascii: ">"))
             appendChildren(of: node, to: &out, depth: depth + 1, namespace: ownNamespace)
-            out += Array("</".utf8)
-            out += Array(elementName.utf8)
+            out.append(contentsOf: "</".utf8)
+            out.append(contentsOf: elementName.utf8)
             out.append(UInt8(ascii: ">"))
         }
     }
