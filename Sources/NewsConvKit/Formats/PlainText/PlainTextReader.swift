@@ -51,8 +51,14 @@ public struct PlainTextReader: DocumentReader {
 
     /// A block of text: its lines without surrounding whitespace.
     struct Unit {
-        var lines: [String]
-        var joined: String { lines.joined(separator: " ") }
+        let lines: [String]
+        /// The lines joined by spaces (read many times while the story is put together).
+        let joined: String
+
+        init(lines: [String]) {
+            self.lines = lines
+            joined = lines.joined(separator: " ")
+        }
     }
 
     /// Splits text into units: runs of lines separated by blank lines, or started by an indented
@@ -74,6 +80,8 @@ public struct PlainTextReader: DocumentReader {
         }
         var units: [Unit] = []
         var current: [String] = []
+        // What the current unit's first line is: a list item, a subhead.
+        var currentIsList = false, currentStartsWithSubhead = false
         for (indent, content) in rawLines {
             if content.isEmpty {
                 if !current.isEmpty { units.append(Unit(lines: current)); current = [] }
@@ -81,12 +89,12 @@ public struct PlainTextReader: DocumentReader {
             }
             let isSubhead = WireText.subhead(content) != nil
             let isItem = !isSubhead && WireText.listItem(content) != nil
-            let currentIsList = current.first.map { WireText.listItem($0) != nil && WireText.subhead($0) == nil } ?? false
-            let currentIsSubhead = current.count == 1 && WireText.subhead(current[0]) != nil
+            let currentIsSubhead = current.count == 1 && currentStartsWithSubhead
             if !current.isEmpty && (indent > common || isSubhead || currentIsSubhead || (isItem && !currentIsList)) {
                 units.append(Unit(lines: current))
                 current = []
             }
+            if current.isEmpty { (currentIsList, currentStartsWithSubhead) = (isItem, isSubhead) }
             current.append(content)
         }
         if !current.isEmpty { units.append(Unit(lines: current)) }
