@@ -72,11 +72,9 @@ extension ArticleExtractor {
     private func isVideoEmbed(_ node: NodeID) -> Bool {
         if dom[node].attributes.contains(where: { ArticlePatterns.videoHosts.matches($0.value) }) { return true }
         if dom.name(node) == "object" {
-            var found = false
-            dom.forEachDescendant(of: node) { child in
-                if !found, dom[child].attributes.contains(where: { ArticlePatterns.videoHosts.matches($0.value) }) { found = true }
-            }
-            return found
+            return dom.firstDescendant(of: node) { child in
+                dom[child].attributes.contains { ArticlePatterns.videoHosts.matches($0.value) }
+            } != nil
         }
         return false
     }

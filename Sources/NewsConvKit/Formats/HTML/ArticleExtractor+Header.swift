@@ -72,15 +72,18 @@ extension ArticleExtractor {
     /// The first element in `header` (not holding the `<h1>`) whose text is one of `texts`.
     private func element(in header: NodeID, withTextIn texts: Set<String>) -> NodeID? {
         guard !texts.isEmpty else { return nil }
-        var found: NodeID?
         var budget = 256  // elements looked at; a header has a few
-        dom.forEachDescendant(of: header) { node in
-            guard found == nil, budget > 0, dom.isElement(node) else { return }
+        var exhausted = false
+        let found = dom.firstDescendant(of: header) { node in
+            guard dom.isElement(node) else { return false }
+            guard budget > 0 else {
+                exhausted = true
+                return true
+            }
             budget -= 1
-            guard !dom.hasDescendant(of: node, named: "h1"), texts.contains(dom.textContent(node).collapsingWhitespace) else { return }
-            found = node
+            return !dom.hasDescendant(of: node, named: "h1") && texts.contains(dom.textContent(node).collapsingWhitespace)
         }
-        return found
+        return exhausted ? nil : found
     }
 
     /// Whether `id` has an `<article>` among its ancestors up to (not beyond) `content`.

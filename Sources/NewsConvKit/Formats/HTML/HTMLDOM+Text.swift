@@ -44,11 +44,7 @@ extension HTMLDOM {
     /// True when the text below `id` is empty or whitespace.
     func hasOnlyWhitespaceText(_ id: NodeID) -> Bool {
         if nodes[id].isText { return nodes[id].text.isJSWhitespace }
-        var blank = true
-        forEachDescendant(of: id) { node in
-            if blank, nodes[node].isText, !nodes[node].text.isJSWhitespace { blank = false }
-        }
-        return blank
+        return firstDescendant(of: id) { nodes[$0].isText && !nodes[$0].text.isJSWhitespace } == nil
     }
 
     /// How many of `character`'s kind of comma the text below `id` holds: `,` only, or (with

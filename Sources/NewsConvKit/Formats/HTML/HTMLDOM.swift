@@ -183,9 +183,18 @@ struct HTMLDOM: Sendable {
 
     /// Calls `body` for every node below `id`, in document order. `body` must not change the tree.
     func forEachDescendant(of id: NodeID, _ body: (NodeID) -> Void) {
+        _ = firstDescendant(of: id) { node in
+            body(node)
+            return false
+        }
+    }
+
+    /// The first node below `id`, in document order, for which `matches` is true; the walk
+    /// stops there. `matches` must not change the tree.
+    func firstDescendant(of id: NodeID, where matches: (NodeID) -> Bool) -> NodeID? {
         var current = nodes[id].firstChild
         while current != Self.none {
-            body(current)
+            if matches(current) { return current }
             if nodes[current].firstChild != Self.none {
                 current = nodes[current].firstChild
                 continue
@@ -194,6 +203,7 @@ struct HTMLDOM: Sendable {
             if current == id || current == Self.none { break }
             current = nodes[current].next
         }
+        return nil
     }
 
     /// The elements below `id` named any of `names`, in document order (`getElementsByTagName`).
@@ -216,11 +226,7 @@ struct HTMLDOM: Sendable {
 
     /// True when an element below `id` is named any of `names`.
     func hasDescendant(of id: NodeID, named names: String...) -> Bool {
-        var found = false
-        forEachDescendant(of: id) { node in
-            if !found, !nodes[node].isText, names.contains(nodes[node].name) { found = true }
-        }
-        return found
+        firstDescendant(of: id) { !nodes[$0].isText && names.contains(nodes[$0].name) } != nil
     }
 
     /// The ancestors of `id`, nearest first, at most `maxDepth` of them (0: all), not counting

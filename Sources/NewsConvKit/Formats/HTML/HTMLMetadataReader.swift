@@ -163,30 +163,38 @@ struct HTMLMetadataReader {
         return nil
     }
 
-    /// The text (or `content`) of the first element with `itemprop` naming `property`.
-    private func itemprop(_ property: String) -> String? {
+    /// The first value `value` gives for a node of the page, in document order (the walk stops there).
+    private func firstValue(_ value: (NodeID) -> String?) -> String? {
         var found: String?
-        dom.forEachDescendant(of: dom.document) { node in
-            guard found == nil, dom.isElement(node), let props = dom.attribute(node, "itemprop"),
-                props.split(separator: " ").contains(Substring(property))
-            else { return }
-            let value = (dom.attribute(node, "content") ?? dom.textContent(node)).collapsingWhitespace
-            if !value.isEmpty { found = value }
+        _ = dom.firstDescendant(of: dom.document) { node in
+            found = value(node)
+            return found != nil
         }
         return found
     }
 
+    /// Whether `node` is an element whose `itemprop` names `property`.
+    private func hasItemprop(_ node: NodeID, _ property: String) -> Bool {
+        guard dom.isElement(node), let props = dom.attribute(node, "itemprop") else { return false }
+        return props.split(separator: " ").contains(Substring(property))
+    }
+
+    /// The text (or `content`) of the first element with `itemprop` naming `property`.
+    private func itemprop(_ property: String) -> String? {
+        firstValue { node in
+            guard hasItemprop(node, property) else { return nil }
+            let value = (dom.attribute(node, "content") ?? dom.textContent(node)).collapsingWhitespace
+            return value.isEmpty ? nil : value
+        }
+    }
+
     /// A date from `itemprop`: its `content` or `datetime` attribute, else its text.
     private func itempropDate(_ property: String) -> String? {
-        var found: String?
-        dom.forEachDescendant(of: dom.document) { node in
-            guard found == nil, dom.isElement(node), let props = dom.attribute(node, "itemprop"),
-                props.split(separator: " ").contains(Substring(property))
-            else { return }
-            let value = dom.attribute(node, "content") ?? dom.attribute(node, "datetime") ?? dom.textContent(node)
-            if !value.trimmingJSWhitespace.isEmpty { found = value.trimmingJSWhitespace }
+        firstValue { node in
+            guard hasItemprop(node, property) else { return nil }
+            let value = (dom.attribute(node, "content") ?? dom.attribute(node, "datetime") ?? dom.textContent(node)).trimmingJSWhitespace
+            return value.isEmpty ? nil : value
         }
-        return found
     }
 
     /// hNews: `<time pubdate datetime=…>` or `<abbr class="published" title=…>`.
@@ -201,13 +209,11 @@ struct HTMLMetadataReader {
     }
 
     private func firstText(ofClass name: String) -> String? {
-        var found: String?
-        dom.forEachDescendant(of: dom.document) { node in
-            guard found == nil, dom.isElement(node), dom.className(node).split(separator: " ").contains(Substring(name)) else { return }
+        firstValue { node in
+            guard dom.isElement(node), dom.className(node).split(separator: " ").contains(Substring(name)) else { return nil }
             let text = dom.textContent(node).collapsingWhitespace
-            if !text.isEmpty { found = text }
+            return text.isEmpty ? nil : text
         }
-        return found
     }
 }
 
