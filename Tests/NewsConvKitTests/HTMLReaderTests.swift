@@ -455,7 +455,10 @@ struct HTMLReaderTests {
             samples.append(Array("prefix ok ".utf8) + bytes)
         }
         for sample in samples {
-            #expect(HTMLEncodingSniffer.isValidUTF8(sample) == TextDecoding.isValidUTF8(sample), "\(sample)")
+            // Against the standard library's own UTF-8 validation; the non-contiguous path too.
+            let reference = String(validating: sample, as: UTF8.self) != nil
+            #expect(TextDecoding.isValidUTF8(sample) == reference, "\(sample)")
+            #expect(TextDecoding.isValidUTF8(sample.lazy.map { $0 }) == reference, "\(sample)")
         }
     }
 

@@ -51,6 +51,7 @@ public enum TextDecoding {
 
     /// True when `bytes` are valid UTF-8.
     public static func isValidUTF8<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
+        if let valid = bytes.withContiguousStorageIfAvailable({ isValidUTF8($0) }) { return valid }
         var it = bytes.makeIterator()
         var decoder = UTF8()
         while true {
@@ -60,6 +61,45 @@ public enum TextDecoding {
             case .error: return false
             }
         }
+    }
+
+    /// `isValidUTF8` over contiguous bytes, skipping ASCII eight bytes at a time (text is mostly ASCII).
+    private static func isValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = buffer.baseAddress else { return true }
+        let n = buffer.count
+        var i = 0
+        while i < n {
+            if i + 8 <= n {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
+            }
+            let lead = buffer[i]
+            if lead < 0x80 {
+                i += 1
+                continue
+            }
+            let length: Int
+            let minimum: UInt32
+            switch lead {
+            case 0xC2...0xDF: length = 2; minimum = 0x80
+            case 0xE0...0xEF: length = 3; minimum = 0x800
+            case 0xF0...0xF4: length = 4; minimum = 0x10000
+            default: return false
+            }
+            guard i + length <= n else { return false }
+            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for k in 1..<length {
+                let b = buffer[i + k]
+                guard b & 0xC0 == 0x80 else { return false }
+                value = value << 6 | UInt32(b & 0x3F)
+            }
+            if value < minimum || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) { return false }
+            i += length
+        }
+        return true
     }
 
     private static let cp1252High: [UInt32] = [
