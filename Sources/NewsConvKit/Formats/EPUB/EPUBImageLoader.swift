@@ -16,7 +16,7 @@ final class EPUBImageLoader {
 
     /// The AST source for the image `src` of a content document in `directory`.
     func source(for src: String, in directory: String) -> String? {
-        if let scheme = EPUBResourceLinker.scheme(of: src) {
+        if let scheme = URLReference.scheme(of: src) {
             return scheme == "http" || scheme == "https" || scheme == "data" ? src : nil
         }
         guard let path = EPUBPath.resolve(src, in: directory) else {

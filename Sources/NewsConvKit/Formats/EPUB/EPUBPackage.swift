@@ -37,7 +37,7 @@ struct EPUBPackage {
             for item in manifestElement.elements(named: "item") {
                 guard let id = item.attribute("id"), let href = item.attribute("href") else { continue }
                 guard let resolved = EPUBPath.resolve(href, in: directory) else {
-                    if EPUBResourceLinker.scheme(of: href) == nil {
+                    if URLReference.scheme(of: href) == nil {
                         throw NewsConvError.badInput("\(path): manifest item \"\(href)\" points outside the container")
                     }
                     continue  // a remote resource

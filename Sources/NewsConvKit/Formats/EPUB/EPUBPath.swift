@@ -12,7 +12,7 @@ enum EPUBPath {
     /// the container, is absolute, or is a URL with a scheme.
     static func resolve(_ href: String, in directory: String) -> String? {
         let bare = String(href.prefix { $0 != "#" && $0 != "?" })
-        guard !bare.isEmpty, !bare.hasPrefix("/"), EPUBResourceLinker.scheme(of: bare) == nil else { return nil }
+        guard !bare.isEmpty, !bare.hasPrefix("/"), URLReference.scheme(of: bare) == nil else { return nil }
         let decoded = String(decoding: DataURL.percentDecoded(Array(bare.utf8)[...]), as: UTF8.self)
         var parts: [Substring] = []
         for part in (directory + decoded).split(separator: "/", omittingEmptySubsequences: true) {

@@ -61,7 +61,7 @@ final class EPUBResourceLinker {
     }
 
     private func load(_ source: String) -> [UInt8]? {
-        let scheme = Self.scheme(of: source)
+        let scheme = URLReference.scheme(of: source)
         switch scheme {
         case "data":
             guard let url = DataURL(source) else {
@@ -105,32 +105,13 @@ final class EPUBResourceLinker {
     /// scheme a reader can open. Relative links and anchors point at files that are not in the
     /// book, so they are unlinked (with a warning, once per destination).
     func keepsLink(_ destination: String) -> Bool {
-        if let scheme = Self.scheme(of: destination), !["javascript", "vbscript", "data", "file"].contains(scheme) {
+        if let scheme = URLReference.scheme(of: destination), !["javascript", "vbscript", "data", "file"].contains(scheme) {
             return true
         }
         if unlinked.insert(destination).inserted {
             warn("link to \(Self.shown(destination)) removed: it points outside the book")
         }
         return false
-    }
-
-    /// The lower-cased URL scheme of `url` (`https`), or nil for a relative reference.
-    static func scheme(of url: String) -> String? {
-        var scheme: [UInt8] = []
-        for byte in url.utf8 {
-            switch byte {
-            case UInt8(ascii: ":"):
-                return scheme.isEmpty ? nil : String(decoding: scheme, as: UTF8.self).lowercased()
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                scheme.append(byte)
-            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
-                if scheme.isEmpty { return nil }
-                scheme.append(byte)
-            default:
-                return nil
-            }
-        }
-        return nil
     }
 
     /// A source for messages: quoted, and shortened when it is a long `data:` URL.

@@ -17,8 +17,8 @@ enum URLReference {
                 query = String(rest[rest.index(after: question)...])
                 rest = rest[..<question]
             }
-            if let colon = rest.firstIndex(of: ":"), URLReference.isScheme(rest[..<colon]) {
-                scheme = rest[..<colon].lowercased()
+            if let colon = rest.firstIndex(of: ":"), let name = URLReference.scheme(of: String(rest[...colon])) {
+                scheme = name
                 rest = rest[rest.index(after: colon)...]
             }
             if rest.hasPrefix("//") {
@@ -41,20 +41,28 @@ enum URLReference {
         }
     }
 
-    /// True for an RFC 3986 scheme: a letter, then letters, digits, `+`, `-` or `.`.
-    static func isScheme(_ text: Substring) -> Bool {
-        func isLetter(_ s: Unicode.Scalar) -> Bool { ("a"..."z").contains(s) || ("A"..."Z").contains(s) }
-        guard let first = text.unicodeScalars.first, isLetter(first) else { return false }
-        return text.unicodeScalars.allSatisfy { s in
-            isLetter(s) || ("0"..."9").contains(s) || s == "+" || s == "-" || s == "."
+    /// The lower-cased RFC 3986 scheme of `url` (`https`: a letter, then letters, digits, `+`,
+    /// `-` or `.`, before the first `:`), or nil for a relative reference.
+    static func scheme(of url: String) -> String? {
+        var scheme: [UInt8] = []
+        for byte in url.utf8 {
+            switch byte {
+            case UInt8(ascii: ":"):
+                return scheme.isEmpty ? nil : String(decoding: scheme, as: UTF8.self).lowercased()
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                scheme.append(byte)
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                if scheme.isEmpty { return nil }
+                scheme.append(byte)
+            default:
+                return nil
+            }
         }
+        return nil
     }
 
     /// True when `text` starts with a scheme (`https:`, `mailto:`, `data:`).
-    static func isAbsolute(_ text: String) -> Bool {
-        guard let colon = text.firstIndex(of: ":") else { return false }
-        return isScheme(text[..<colon])
-    }
+    static func isAbsolute(_ text: String) -> Bool { scheme(of: text) != nil }
 
     /// True for an absolute `http:` or `https:` address.
     static func isWebAddress(_ text: String) -> Bool {
