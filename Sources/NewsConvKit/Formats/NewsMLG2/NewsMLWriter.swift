@@ -92,7 +92,7 @@ public struct NewsMLWriter: DocumentWriter {
         out.open("itemSet")
         if !m.isEmpty {
             let items = zip(guids, document.stories).map { (guid: $0, headline: $1.metadata.headline) }
-            let packageGUID = m.id ?? "urn:newsconv:package:" + Self.hash(guids.joined(separator: "\n"))
+            let packageGUID = m.id ?? "urn:newsconv:package:" + Self.hash(guids.joined(separator: "\n").utf8)
             writer.writePackageItem(m, guid: packageGUID, items: items, depth: 2, into: &out)
         }
         for (story, guid) in zip(document.stories, guids) {
@@ -109,17 +109,22 @@ public struct NewsMLWriter: DocumentWriter {
     /// to keep the guid across edits.)
     static func guid(for story: Story) -> String {
         if let id = story.metadata.id?.trimmingWhitespace, !id.isEmpty { return id }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let canonical = (try? encoder.encode(story)).map { String(decoding: $0, as: UTF8.self) }
-            ?? (story.metadata.headline ?? "") + "\n" + story.plainText
-        return "urn:newsconv:" + hash(canonical)
+        if let canonical = try? canonicalEncoder.encode(story) { return "urn:newsconv:" + hash(canonical) }
+        return "urn:newsconv:" + hash(((story.metadata.headline ?? "") + "\n" + story.plainText).utf8)
     }
 
-    /// 64-bit FNV-1a of `text`, as 16 hex digits.
-    static func hash(_ text: String) -> String {
+    /// The story's JSON with sorted keys: the same story, the same bytes. (One encoder for all
+    /// the stories of a message.)
+    private static let canonicalEncoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }()
+
+    /// 64-bit FNV-1a of `bytes`, as 16 hex digits.
+    static func hash(_ bytes: some Sequence<UInt8>) -> String {
         var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
+        for byte in bytes {
             value ^= UInt64(byte)
             value = value &* 0x0000_0100_0000_01b3
         }
