@@ -99,16 +99,6 @@ struct EPUBBodyPreparer {
         }
     }
 
-    /// True when `block` is or holds a table, whose cells' alignment needs rewriting.
-    static func containsTable(_ block: Block) -> Bool {
-        switch block {
-        case .table: return true
-        case .blockQuote(let blocks): return blocks.contains(where: containsTable)
-        case .list(let list): return list.items.contains { $0.blocks.contains(where: containsTable) }
-        case .paragraph, .heading, .codeBlock, .thematicBreak, .rawHTML, .figure: return false
-        }
-    }
-
     static func containsRawHTML(_ inlines: [Inline]) -> Bool {
         inlines.contains { inline in
             switch inline {

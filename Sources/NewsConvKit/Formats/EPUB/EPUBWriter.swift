@@ -57,7 +57,7 @@ public struct EPUBWriter: DocumentWriter {
         }
 
         // Chapters.
-        let renderer = HTMLBodyRenderer()
+        let renderer = HTMLBodyRenderer(alignsWithStyle: true)
         let sanitizer = XHTMLSanitizer(linker: linker, warn: warn)
         var chapters: [(id: String, href: String, bytes: [UInt8])] = []
         var entries: [EPUBNavigation.Entry] = []
@@ -72,11 +72,6 @@ public struct EPUBWriter: DocumentWriter {
                     renderer.render([block], into: &html)
                     sanitizer.append(html: html, to: &body)
                     if body.last != 10 { body.append(10) }
-                } else if EPUBBodyPreparer.containsTable(block) {
-                    var html: [UInt8] = []
-                    renderer.render([block], into: &html)
-                    Self.replaceAlignAttributes(in: &html)
-                    body += html
                 } else {
                     renderer.render([block], into: &body)
                 }
@@ -162,33 +157,6 @@ public struct EPUBWriter: DocumentWriter {
         for chapter in chapters { try zip.add("EPUB/" + chapter.href, chapter.bytes, method: .deflated) }
         for item in linker.items { try zip.add("EPUB/" + item.href, item.data, method: .deflated) }
         return zip.finish()
-    }
-
-    /// Rewrites the table cells' `align="…"`, which HTML5 (and so EPUB 3) no longer allows, as
-    /// `style="text-align: …"`. ``HTMLBodyRenderer`` writes `<th align="` and `<td align="` only
-    /// as table cells: text is escaped, so `<` never appears in it.
-    static func replaceAlignAttributes(in bytes: inout [UInt8]) {
-        let patterns = [Array("<th align=\"".utf8), Array("<td align=\"".utf8)]
-        guard bytes.count >= 11 else { return }
-        var out: [UInt8] = []
-        var i = 0
-        var copied = 0
-        while i + 11 <= bytes.count {
-            if bytes[i] == UInt8(ascii: "<"), bytes[i + 4] == UInt8(ascii: "a"),
-               let pattern = patterns.first(where: { bytes[i..<(i + 11)].elementsEqual($0) }) {
-                if out.isEmpty { out.reserveCapacity(bytes.count + 256) }
-                out += bytes[copied..<i]
-                out += pattern.prefix(4)  // "<th " or "<td "
-                out += Array("style=\"text-align: ".utf8)
-                i += 11
-                copied = i
-            } else {
-                i += 1
-            }
-        }
-        guard copied > 0 else { return }
-        out += bytes[copied...]
-        bytes = out
     }
 
     /// The base rules, the theme's EPUB stylesheet, then each `--css` file.

@@ -3,8 +3,14 @@
 /// EPUB writers use it for story bodies; its output is also well-formed XHTML as long as the
 /// body holds no raw HTML (void elements are written `<br />`).
 public struct HTMLBodyRenderer: Sendable {
-    /// Creates a renderer.
-    public init() {}
+    /// Table cell alignment as `style="text-align: …"` (HTML5 and EPUB 3, which have no `align`)
+    /// instead of CommonMark's `align="…"`.
+    public var alignsWithStyle: Bool
+
+    /// Creates a renderer; `alignsWithStyle` for HTML5 pages and EPUB.
+    public init(alignsWithStyle: Bool = false) {
+        self.alignsWithStyle = alignsWithStyle
+    }
 
     /// The HTML of `blocks`.
     public func render(_ blocks: [Block]) -> String {
@@ -169,11 +175,13 @@ public struct HTMLBodyRenderer: Sendable {
         func cell(_ tag: StaticString, _ index: Int, _ content: [Inline]) {
             append("<", &out)
             append(tag, &out)
-            switch index < table.alignments.count ? table.alignments[index] : .none {
+            let alignment = index < table.alignments.count ? table.alignments[index] : .none
+            if alignment != .none { append(alignsWithStyle ? " style=\"text-align: " : " align=\"", &out) }
+            switch alignment {
             case .none: break
-            case .left: append(" align=\"left\"", &out)
-            case .center: append(" align=\"center\"", &out)
-            case .right: append(" align=\"right\"", &out)
+            case .left: append("left\"", &out)
+            case .center: append("center\"", &out)
+            case .right: append("right\"", &out)
             }
             append(">", &out)
             render(content, into: &out)

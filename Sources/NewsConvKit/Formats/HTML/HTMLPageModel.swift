@@ -153,7 +153,7 @@ struct HTMLPageModel {
 
     /// The body's HTML, the dateline leading the first paragraph as wire copy prints it.
     private static func renderBody(_ body: inout [Block], dateline: String?) -> String {
-        let renderer = HTMLBodyRenderer()
+        let renderer = HTMLBodyRenderer(alignsWithStyle: true)
         var out: [UInt8] = []
         if let dateline {
             out += Array("<p><span class=\"dateline\">".utf8)
@@ -171,9 +171,8 @@ struct HTMLPageModel {
         return String(decoding: replacingAlignAttributes(out), as: UTF8.self)
     }
 
-    /// The body renderer writes CommonMark's `<td align="right">`; HTML5 has no `align`, so
-    /// pages get `<td style="text-align: right">`. Only the renderer's own markup can hold these
-    /// bytes: text it escapes has no raw `"`.
+    /// HTML5 has no `align`: a story's raw HTML tables (`<td align="right">`) get
+    /// `<td style="text-align: right">` too, as the renderer writes its own.
     static func replacingAlignAttributes(_ html: [UInt8]) -> [UInt8] {
         let patterns = [Array("<td align=\"".utf8), Array("<th align=\"".utf8)]
         let replacements = [Array("<td style=\"text-align: ".utf8), Array("<th style=\"text-align: ".utf8)]
