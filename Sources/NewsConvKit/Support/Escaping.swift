@@ -113,27 +113,4 @@ extension Escaping {
         }
     }
 
-    /// Removes from `bytes[start...]` (UTF-8) the characters XML 1.0 cannot carry: C0 controls
-    /// other than tab, line feed and carriage return, and U+FFFE and U+FFFF. For markup made by
-    /// a renderer that escapes for HTML, which allows them.
-    public static func removeNonXMLCharacters(from bytes: inout [UInt8], startingAt start: Int = 0) {
-        var read = start
-        var write = start
-        let count = bytes.count
-        while read < count {
-            let b = bytes[read]
-            if b < 0x20 && b != 9 && b != 10 && b != 13 {
-                read += 1
-                continue
-            }
-            if b == 0xEF, read + 2 < count, bytes[read + 1] == 0xBF, bytes[read + 2] == 0xBE || bytes[read + 2] == 0xBF {
-                read += 3
-                continue
-            }
-            bytes[write] = b
-            write += 1
-            read += 1
-        }
-        if write < count { bytes.removeSubrange(write..<count) }
-    }
 }

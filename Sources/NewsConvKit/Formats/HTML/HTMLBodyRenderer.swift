@@ -6,10 +6,25 @@ public struct HTMLBodyRenderer: Sendable {
     /// Table cell alignment as `style="text-align: …"` (HTML5 and EPUB 3, which have no `align`)
     /// instead of CommonMark's `align="…"`.
     public var alignsWithStyle: Bool
+    /// XML 1.0 output: characters XML cannot carry left out, and tabs and line breaks in attribute
+    /// values written as character references (which XML would otherwise read as spaces).
+    public var writesXML: Bool
 
-    /// Creates a renderer; `alignsWithStyle` for HTML5 pages and EPUB.
-    public init(alignsWithStyle: Bool = false) {
+    /// Creates a renderer; `alignsWithStyle` for HTML5 pages and EPUB, `writesXML` for XML
+    /// documents (NewsML-G2 bodies).
+    public init(alignsWithStyle: Bool = false, writesXML: Bool = false) {
         self.alignsWithStyle = alignsWithStyle
+        self.writesXML = writesXML
+    }
+
+    /// Text content, escaped.
+    private func text(_ text: String, _ out: inout [UInt8]) {
+        if writesXML { Escaping.appendXML(text, to: &out) } else { Escaping.appendHTML(text, to: &out) }
+    }
+
+    /// An attribute value, escaped.
+    private func attribute(_ value: String, _ out: inout [UInt8]) {
+        if writesXML { Escaping.appendXMLAttribute(value, to: &out) } else { Escaping.appendHTML(value, to: &out) }
     }
 
     /// The HTML of `blocks`.
@@ -80,10 +95,10 @@ public struct HTMLBodyRenderer: Sendable {
                 append("<pre><code>", &out)
             } else {
                 append("<pre><code class=\"language-", &out)
-                Escaping.appendHTML(String(language), to: &out)
+                attribute(String(language), &out)
                 append("\">", &out)
             }
-            Escaping.appendHTML(text, to: &out)
+            self.text(text, &out)
             append("</code></pre>\n", &out)
         case .thematicBreak:
             newline(&out)
@@ -101,10 +116,10 @@ public struct HTMLBodyRenderer: Sendable {
                 append("<img src=\"", &out)
                 Escaping.appendHref(image.source, to: &out)
                 append("\" alt=\"", &out)
-                Escaping.appendHTML(image.alt, to: &out)
+                attribute(image.alt, &out)
                 if let title = image.title {
                     append("\" title=\"", &out)
-                    Escaping.appendHTML(title, to: &out)
+                    attribute(title, &out)
                 }
                 append("\" />\n", &out)
             }
@@ -114,7 +129,7 @@ public struct HTMLBodyRenderer: Sendable {
                 if let credit = figure.credit {
                     if !figure.caption.isEmpty { out.append(32) }
                     append("<span class=\"credit\">", &out)
-                    Escaping.appendHTML(credit, to: &out)
+                    text(credit, &out)
                     append("</span>", &out)
                 }
                 append("</figcaption>\n", &out)
@@ -211,7 +226,7 @@ public struct HTMLBodyRenderer: Sendable {
     public func render(_ inlines: [Inline], into out: inout [UInt8]) {
         for inline in inlines {
             switch inline {
-            case .text(let s): Escaping.appendHTML(s, to: &out)
+            case .text(let s): text(s, &out)
             case .emphasis(let c):
                 append("<em>", &out); render(c, into: &out); append("</em>", &out)
             case .strong(let c):
@@ -219,7 +234,7 @@ public struct HTMLBodyRenderer: Sendable {
             case .strikethrough(let c):
                 append("<del>", &out); render(c, into: &out); append("</del>", &out)
             case .code(let s):
-                append("<code>", &out); Escaping.appendHTML(s, to: &out); append("</code>", &out)
+                append("<code>", &out); text(s, &out); append("</code>", &out)
             case .link(let link):
                 openLink(destination: link.destination, title: link.title, &out)
                 render(link.content, into: &out)
@@ -240,7 +255,7 @@ public struct HTMLBodyRenderer: Sendable {
         Escaping.appendHref(destination, to: &out)
         if let title {
             append("\" title=\"", &out)
-            Escaping.appendHTML(title, to: &out)
+            attribute(title, &out)
         }
         append("\">", &out)
     }
@@ -255,7 +270,7 @@ public struct HTMLBodyRenderer: Sendable {
     func closeImage(title: String?, _ out: inout [UInt8]) {
         if let title {
             append("\" title=\"", &out)
-            Escaping.appendHTML(title, to: &out)
+            attribute(title, &out)
         }
         append("\" />", &out)
     }
@@ -265,7 +280,7 @@ public struct HTMLBodyRenderer: Sendable {
     func renderAlt(_ inlines: [Inline], into out: inout [UInt8]) {
         for inline in inlines {
             switch inline {
-            case .text(let s), .code(let s), .rawHTML(let s): Escaping.appendHTML(s, to: &out)
+            case .text(let s), .code(let s), .rawHTML(let s): attribute(s, &out)
             case .emphasis(let c), .strong(let c), .strikethrough(let c): renderAlt(c, into: &out)
             case .link(let link): renderAlt(link.content, into: &out)
             case .image(let image): renderAlt(image.alt, into: &out)

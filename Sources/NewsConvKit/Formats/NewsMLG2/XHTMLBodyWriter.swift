@@ -1,13 +1,15 @@
 /// Writes a story body as XHTML inside `contentSet/inlineXML` (`application/xhtml+xml`).
 ///
-/// Blocks are rendered by ``HTMLBodyRenderer`` (the same CommonMark-exact HTML the HTML writer
-/// makes), which is well-formed XML except for raw HTML. A block that holds raw HTML, anywhere
+/// Blocks are rendered by ``HTMLBodyRenderer`` in its XML mode (the same CommonMark-exact HTML
+/// the HTML writer makes, with XML's escaping), which is well-formed XML except for raw HTML. A block that holds raw HTML, anywhere
 /// inside it, is rendered, parsed with libxml2's HTML parser and written back through
 /// ``XHTMLSerializer``, so whatever the raw HTML was, the result is well-formed; what had to be
 /// left out is reported as a warning.
 struct XHTMLBodyWriter {
     let context: WriteContext
-    private let renderer = HTMLBodyRenderer()
+    private let renderer = HTMLBodyRenderer(writesXML: true)
+    /// For raw HTML, which is rendered only to be parsed again.
+    private let htmlRenderer = HTMLBodyRenderer()
 
     init(context: WriteContext) {
         self.context = context
@@ -26,10 +28,7 @@ struct XHTMLBodyWriter {
             if block.containsRawHTML {
                 appendConverted(block, to: &out.bytes)
             } else {
-                let start = out.bytes.count
                 renderer.render([block], into: &out.bytes)
-                Escaping.removeNonXMLCharacters(from: &out.bytes, startingAt: start)
-                Self.protectAttributeWhitespace(in: &out.bytes, from: start)
             }
         }
         if out.bytes.last != 10 { out.bytes.append(10) }
@@ -38,36 +37,9 @@ struct XHTMLBodyWriter {
         out.close("inlineXML")
     }
 
-    /// Writes tabs and line breaks inside attribute values (a link title over several lines)
-    /// as character references, which XML's attribute-value normalisation would otherwise turn
-    /// into spaces. In the renderer's output every `<` starts a tag and no `>` occurs inside one
-    /// (text and attribute values have them escaped), so tags are found by a plain scan.
-    static func protectAttributeWhitespace(in bytes: inout [UInt8], from start: Int) {
-        var insideTag = false
-        var needed = false
-        for byte in bytes[start...] {
-            if byte == UInt8(ascii: "<") { insideTag = true } else if byte == UInt8(ascii: ">") { insideTag = false }
-            else if insideTag, byte == 9 || byte == 10 || byte == 13 { needed = true; break }
-        }
-        guard needed else { return }
-        let tail = Array(bytes[start...])
-        bytes.removeSubrange(start...)
-        insideTag = false
-        for byte in tail {
-            switch byte {
-            case UInt8(ascii: "<"): insideTag = true; bytes.append(byte)
-            case UInt8(ascii: ">"): insideTag = false; bytes.append(byte)
-            case 9 where insideTag: bytes += Array("&#9;".utf8)
-            case 10 where insideTag: bytes += Array("&#10;".utf8)
-            case 13 where insideTag: bytes += Array("&#13;".utf8)
-            default: bytes.append(byte)
-            }
-        }
-    }
-
     private func appendConverted(_ block: Block, to out: inout [UInt8]) {
         var html: [UInt8] = []
-        renderer.render([block], into: &html)
+        htmlRenderer.render([block], into: &html)
         guard let document = try? XMLDocument.parseHTML(html, encoding: "UTF-8"), let root = document.root else {
             context.warn("raw HTML could not be parsed; kept as text in the NewsML-G2 XHTML body")
             out += Array("<p>".utf8)
