@@ -203,6 +203,16 @@ struct MarkdownReaderTests {
         #expect(story.body == [.paragraph([.text("Body text.")])])
     }
 
+    /// Every synonym `-M` accepts for a list field takes a YAML list in front matter too.
+    @Test func frontMatterListSynonymsMatchMetadataKeys() throws {
+        for key in ["author", "authors", "byline", "bylines", "creator", "by"] {
+            let story = try read("---\n\(key): [Ann Lee, Bo Ray]\n---\nBody.\n")
+            #expect(story.metadata.bylines == [Byline(name: "Ann Lee"), Byline(name: "Bo Ray")], "\(key)")
+        }
+        #expect(try read("---\ntags: [ports, rail]\n---\nBody.\n").metadata.keywords == ["ports", "rail"])
+        #expect(try read("---\nabout: [Economy]\n---\nBody.\n").metadata.subjects == [Subject(name: "Economy")])
+    }
+
     /// Values YAML 1.1 would read as numbers, dates or booleans stay the text as written, for
     /// keys of ours and keys we do not know; a `version` that is not a story's revision number
     /// (a document's `0.31.2`) is kept as text too rather than rejected.

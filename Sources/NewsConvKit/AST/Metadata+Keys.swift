@@ -7,14 +7,15 @@ extension Metadata {
     /// Throws when a number field gets a value that is not a number.
     public mutating func set(_ key: String, to value: String) throws {
         let v = value.trimmingWhitespace
-        switch Self.canonicalKey(key) {
+        let canonical = Self.canonicalKey(key)
+        switch canonical {
         case "id", "guid", "identifier", "uid": id = v
         case "version":
             guard let n = Int(v), n >= 1 else { throw NewsConvError.badInput("metadata \"\(key)\": expected a version number, got \"\(value)\"") }
             version = n
         case "title", "headline": headline = v
         case "subtitle", "subheadline", "deck", "standfirst", "alternativeheadline": subheadline = v
-        case "author", "authors", "byline", "bylines", "creator", "by":
+        case _ where Self.bylineKeys.contains(canonical):
             if !v.isEmpty { bylines.append(Byline(name: v)) }
         case "dateline": dateline = Dateline(parsing: v)
         case "slug", "slugline": slugline = v
@@ -28,9 +29,9 @@ extension Metadata {
         case "copyright", "rights", "copyrightnotice": copyrightNotice = v
         case "copyrightholder", "rightsholder": copyrightHolder = v
         case "usageterms", "usage", "license", "licence": usageTerms = v
-        case "keywords", "keyword", "tags":
+        case _ where Self.keywordKeys.contains(canonical):
             keywords += v.split(separator: ",").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
-        case "subjects", "subject", "about":
+        case _ where Self.subjectKeys.contains(canonical):
             subjects += v.split(separator: ",").map { Subject(name: String($0).trimmingWhitespace) }.filter { $0.name?.isEmpty == false }
         case "genre": genre = v
         case "urgency", "priority":
@@ -39,12 +40,19 @@ extension Metadata {
         case "editorsnote", "ednote", "note": editorsNote = v
         case "located", "location": located = v
         case "summary", "description", "abstract", "excerpt", "teaser": summary = v
-        case "image", "heroimage", "photo": heroImage = HeroImage(url: v)
+        case _ where Self.imageKeys.contains(canonical): heroImage = HeroImage(url: v)
         case "url", "canonical", "link": url = v
         case "signoff": signoff = v
         default: extra[key] = value
         }
     }
+
+    /// The canonical keys (``canonicalKey(_:)``) of the fields that take lists or structure, which
+    /// front matter may also give as YAML lists or mappings (``MetadataYAML``).
+    static let bylineKeys: Set<String> = ["author", "authors", "byline", "bylines", "creator", "by"]
+    static let keywordKeys: Set<String> = ["keywords", "keyword", "tags"]
+    static let subjectKeys: Set<String> = ["subjects", "subject", "about"]
+    static let imageKeys: Set<String> = ["image", "heroimage", "photo"]
 
     /// `key` lower-cased without `-`, `_` and spaces, for matching synonyms.
     static func canonicalKey(_ key: String) -> String {

@@ -60,7 +60,7 @@ public enum MetadataYAML {
         }
         let canonical = Metadata.canonicalKey(key)
         switch canonical {
-        case "author", "authors", "byline", "bylines", "creator":
+        case _ where Metadata.bylineKeys.contains(canonical):
             for item in sequenceOrSingle(value) {
                 if let name = item.string { if !name.isEmpty { m.bylines.append(Byline(name: name)) } }
                 else if let map = item.mapping, let name = map["name"]?.string {
@@ -77,10 +77,10 @@ public enum MetadataYAML {
             else if let map = value.mapping {
                 m.dateline = Dateline(place: map["place"]?.string, date: map["date"]?.string, agency: map["agency"]?.string)
             } else { throw fail("expected text or {place, date, agency}") }
-        case "keywords", "keyword", "tags":
+        case _ where Metadata.keywordKeys.contains(canonical):
             if let text = value.string { try m.set(key, to: text) }
             else { m.keywords += value.array().compactMap(\.string) }
-        case "subjects", "subject", "about":
+        case _ where Metadata.subjectKeys.contains(canonical):
             if let text = value.string { try m.set(key, to: text) }
             else {
                 for item in value.array() {
@@ -91,7 +91,7 @@ public enum MetadataYAML {
                     } else { throw fail("expected a name or {code, scheme, name}") }
                 }
             }
-        case "image", "heroimage", "photo":
+        case _ where Metadata.imageKeys.contains(canonical):
             if let url = value.string { m.heroImage = HeroImage(url: url) }
             else if let map = value.mapping, let url = map["url"]?.string ?? map["src"]?.string {
                 m.heroImage = HeroImage(url: url, caption: map["caption"]?.string, credit: map["credit"]?.string, alt: map["alt"]?.string)
