@@ -17,9 +17,24 @@ public struct Dateline: Sendable, Equatable, Hashable, Codable {
     /// The dateline as a wire story prints it, without the closing dash:
     /// `ROTTERDAM, Nov 24 (Reuters)`.
     public var text: String {
-        var out = place ?? ""
-        if let date, !date.isEmpty { out += out.isEmpty ? date : ", " + date }
-        if let agency, !agency.isEmpty { out += out.isEmpty ? "(\(agency))" : " (\(agency))" }
+        var out = ""
+        forEachPart { _, before, value, after in out += before + value + after }
         return out
+    }
+
+    /// A printed part of a dateline.
+    enum Part { case place, date, agency }
+
+    /// Calls `body` for each part that is there, in printed order, with the punctuation that goes
+    /// before and after its value (`, ` before the date, ` (` and `)` around the agency), so
+    /// that writers marking the parts up print the same text as ``text``.
+    func forEachPart(_ body: (_ part: Part, _ before: String, _ value: String, _ after: String) -> Void) {
+        var started = false
+        for (part, value, separator) in [(Part.place, place, ""), (.date, date, ", "), (.agency, agency, " ")] {
+            guard let value, !value.isEmpty else { continue }
+            let before = (started ? separator : "") + (part == .agency ? "(" : "")
+            body(part, before, value, part == .agency ? ")" : "")
+            started = true
+        }
     }
 }

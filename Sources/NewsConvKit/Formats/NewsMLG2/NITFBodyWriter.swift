@@ -91,24 +91,14 @@ struct NITFBodyWriter {
     /// `<dateline><location>ROTTERDAM</location>, <story.date>Nov 24</story.date> (Reuters)</dateline>`.
     private func writeDateline(_ dateline: Dateline, into out: inout XMLBuilder) {
         out.open("dateline")
-        var started = false
-        if let place = dateline.place, !place.isEmpty {
-            out.raw("<location>")
-            out.text(place)
-            out.raw("</location>")
-            started = true
-        }
-        if let date = dateline.date, !date.isEmpty {
-            if started { out.raw(", ") }
-            out.raw("<story.date>")
-            out.text(date)
-            out.raw("</story.date>")
-            started = true
-        }
-        if let agency = dateline.agency, !agency.isEmpty {
-            out.raw(started ? " (" : "(")
-            out.text(agency)
-            out.raw(")")
+        dateline.forEachPart { part, before, value, after in
+            out.text(before)
+            switch part {
+            case .place: out.raw("<location>"); out.text(value); out.raw("</location>")
+            case .date: out.raw("<story.date>"); out.text(value); out.raw("</story.date>")
+            case .agency: out.text(value)
+            }
+            out.text(after)
         }
         out.close("dateline")
     }

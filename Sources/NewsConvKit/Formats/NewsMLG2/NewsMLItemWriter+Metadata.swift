@@ -186,23 +186,12 @@ extension NewsMLItemWriter {
     private func writeDateline(_ dateline: Dateline, depth: Int, into x: inout XMLBuilder) {
         x.newline(depth)
         x.open("dateline")
-        var started = false
-        func part(_ value: String?, _ kind: String, before: String) {
-            guard let value, !value.isEmpty else { return }
-            x.text(started ? before : "")
-            x.open("span", [("class", kind)])
+        dateline.forEachPart { part, before, value, after in
+            x.text(before)
+            x.open("span", [("class", "\(part)")])
             x.text(value)
             x.close("span")
-            started = true
-        }
-        part(dateline.place, "place", before: "")
-        part(dateline.date, "date", before: ", ")
-        if let agency = dateline.agency, !agency.isEmpty {
-            x.text(started ? " (" : "(")
-            x.open("span", [("class", "agency")])
-            x.text(agency)
-            x.close("span")
-            x.raw(")")
+            x.text(after)
         }
         x.close("dateline")
     }
