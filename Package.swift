@@ -10,7 +10,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
@@ -32,13 +31,21 @@ let package = Package(
             dependencies: [
                 "CLibXML2",
                 "CZlibSystem",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ],
-            // Attribution for the IPTC schema compiled into the NewsML-G2 format; not a resource.
-            exclude: ["Formats/NewsMLG2/Schema/LICENSE-IPTC.txt"]
+            // The IPTC schema files (and their licence) are compiled in by the EmbedResources
+            // plugin, as are the themes of the top-level Themes/ folder; they are not resources.
+            exclude: [
+                "Formats/NewsMLG2/Schema/LICENSE-IPTC.txt",
+                "Formats/NewsMLG2/Schema/NewsML-G2_2.35-spec-All-Power.xsd",
+                "Formats/NewsMLG2/Schema/xml.xsd",
+            ],
+            plugins: ["EmbedResources"]
         ),
+        // Build-time generation of the embedded themes and schema (no generated file in git).
+        .executableTarget(name: "EmbedResourcesTool"),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["EmbedResourcesTool"]),
         .executableTarget(
             name: "newsconv",
             dependencies: [

@@ -260,25 +260,25 @@ struct HTMLWriterTests {
         #expect(!html.contains("<figure class=\"hero\">"))
     }
 
-    /// The compiled-in themes must be exactly the files in `Themes/` (run Scripts/embed-themes.sh).
+    /// The compiled-in themes (made at build time by the EmbedResources plugin) are exactly the files in `Themes/`.
     @Test func embeddedThemesMatchTheThemesFolder() throws {
         let folder = Corpus.projectRoot.appendingPathComponent("Themes")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).appendingPathComponent("page.mustache").path) }
             .sorted()
-        #expect(Theme.embedded.map(\.name) == names, "Themes/ and Themes+Embedded.swift list different themes; run Scripts/embed-themes.sh")
+        #expect(Theme.embedded.map(\.name) == names, "the compiled-in themes and Themes/ differ: the EmbedResources plugin did not pick up a theme")
         for name in names {
             let dir = folder.appendingPathComponent(name)
             func file(_ file: String) throws -> String { try String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8) }
             let embedded = Theme.embedded.first { $0.name == name }
-            #expect(embedded?.pageTemplate == (try file("page.mustache")), "\(name)/page.mustache is out of date; run Scripts/embed-themes.sh")
-            #expect(embedded?.stylesheet == (try file("style.css")), "\(name)/style.css is out of date; run Scripts/embed-themes.sh")
-            #expect(embedded?.epubStylesheet == (try file("epub.css")), "\(name)/epub.css is out of date; run Scripts/embed-themes.sh")
+            #expect(embedded?.pageTemplate == (try file("page.mustache")), "\(name)/page.mustache differs from its compiled-in copy")
+            #expect(embedded?.stylesheet == (try file("style.css")), "\(name)/style.css differs from its compiled-in copy")
+            #expect(embedded?.epubStylesheet == (try file("epub.css")), "\(name)/epub.css differs from its compiled-in copy")
             let partials = try FileManager.default.contentsOfDirectory(atPath: dir.path)
                 .filter { $0.hasSuffix(".mustache") && $0 != "page.mustache" }
             #expect(Set(embedded?.partials.keys.map { $0 + ".mustache" } ?? []) == Set(partials))
             for partial in partials {
-                #expect(embedded?.partials[String(partial.dropLast(9))] == (try file(partial)), "\(name)/\(partial) is out of date")
+                #expect(embedded?.partials[String(partial.dropLast(9))] == (try file(partial)), "\(name)/\(partial) differs from its compiled-in copy")
             }
         }
     }

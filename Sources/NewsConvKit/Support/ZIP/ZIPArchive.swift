@@ -1,3 +1,10 @@
+// Why newsconv reads and writes ZIP itself (on zlib, Support/ZIP/ZLib.swift) instead of using a
+// ZIP package: EPUB needs a reader that is safe with books from outside (every name, size and
+// compression ratio checked against ZIPLimits before anything is inflated, zip-slip and bombs
+// refused in milliseconds) and a writer that is byte-for-byte reproducible (fixed order, times and
+// attributes). It works on bytes in memory, so no Foundation file or stream machinery is loaded
+// at start-up, where a Makefile running one process per story would pay for it every time.
+
 /// A ZIP archive read from memory, safely: its central directory is checked when it is opened,
 /// and entries are inflated only on request, within ``ZIPLimits``.
 ///

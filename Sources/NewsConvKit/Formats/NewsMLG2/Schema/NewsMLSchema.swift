@@ -1,9 +1,9 @@
 /// The IPTC NewsML-G2 2.35 Power schema, compiled into newsconv so that NewsML-G2 can be
 /// validated without the network or any file beside the tool.
 ///
-/// The schema texts live in generated files (`NewsMLSchema+Power.swift`,
-/// `NewsMLSchema+XMLNamespace.swift`, made by `Scripts/embed-schema.sh`); their licences are in
-/// `LICENSE-IPTC.txt` in this folder.
+/// The schema files in this folder (`NewsML-G2_2.35-spec-All-Power.xsd` and the `xml.xsd` it
+/// imports, unchanged from IPTC) are turned into `powerXSD` and `xmlNamespaceXSD` at build time
+/// by the `EmbedResources` plugin; their licences are in `LICENSE-IPTC.txt`.
 enum NewsMLSchema {
     /// The locations under which the NewsML-G2 schema's import of the XML namespace schema may
     /// be asked for: the relative name IPTC uses and the W3C addresses.
