@@ -112,3 +112,67 @@ struct Needles: Sendable {
         }
     }
 }
+
+extension ArticlePatterns {
+    /// What the words of a `class` or `id` say a part of the article is.
+    enum FurnitureKind {
+        /// Not the story: a newsletter box, an author bio, a list of related stories.
+        case furniture
+        /// A picture's caption or credit.
+        case caption
+    }
+
+    /// Whole words of class names and ids (split at anything but letters and digits, and where a
+    /// lower-case letter meets a capital: `signupBox` is `signup` and `box`) that name furniture.
+    /// The vocabulary of page templates, as other extractors (trafilatura, boilerpipe) know it.
+    static let furnitureWords: Set<String> = [
+        "newsletter", "newsletters", "signup", "subscribe", "subscription", "cta", "promo", "bio", "bios", "biography",
+        "related", "recirc", "recirculation", "trending", "popular", "tags", "toc", "cookie", "cookies", "consent",
+        "print", "advert", "advertisement", "ad", "ads",
+    ]
+    /// Words that name a caption.
+    static let captionWords: Set<String> = ["caption", "captions", "figcaption"]
+
+    /// The kind of part that `className` and `id` name, if they name one.
+    static func furnitureKind(_ className: String, _ id: String) -> FurnitureKind? {
+        var kind: FurnitureKind?
+        for value in [className, id] where !value.isEmpty {
+            forEachWord(of: value) { word in
+                if furnitureWords.contains(word) {
+                    kind = .furniture
+                    return false
+                }
+                if captionWords.contains(word) { kind = .caption }
+                return true
+            }
+            if kind == .furniture { return kind }
+        }
+        return kind
+    }
+
+    /// Calls `body` with each lower-case word of `value` until it returns false.
+    static func forEachWord(of value: String, _ body: (String) -> Bool) {
+        var word: [UInt8] = []
+        var previousWasLower = false
+        var stopped = false
+        func flush() {
+            guard !word.isEmpty, !stopped else { return }
+            if !body(String(decoding: word, as: UTF8.self)) { stopped = true }
+            word.removeAll(keepingCapacity: true)
+        }
+        for byte in value.utf8 {
+            let isUpper = byte >= 65 && byte <= 90, isLower = byte >= 97 && byte <= 122, isDigit = byte >= 48 && byte <= 57
+            if isUpper {
+                if previousWasLower { flush() }
+                word.append(byte + 32)
+            } else if isLower || isDigit {
+                word.append(byte)
+            } else {
+                flush()
+            }
+            if stopped { return }
+            previousWasLower = isLower
+        }
+        flush()
+    }
+}

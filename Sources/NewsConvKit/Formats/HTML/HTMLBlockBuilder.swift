@@ -270,10 +270,11 @@ struct HTMLBlockBuilder {
         let images = dom.descendants(of: figure, named: "img").filter { !isInsideCaption($0, of: figure) && imageSource($0) != nil }
         let caption = dom.descendants(of: figure, named: "figcaption").first
         guard !images.isEmpty else {
-            // A picture that is only its caption (the picture could not be packed or shown):
-            // still a figure, with its caption and credit.
-            if let caption, dom.elementChildren(figure).allSatisfy({ $0 == caption }) {
-                let (captionInlines, credit) = captionAndCredit(of: figure, caption: caption)
+            // A picture that is only its caption (the picture could not be packed or shown, or
+            // is left as a placeholder with its credit): still a figure, with its caption and credit.
+            if let caption, let rest = textBesideCaption(caption, in: figure) {
+                var (captionInlines, credit) = captionAndCredit(of: figure, caption: caption)
+                if credit == nil, !rest.isEmpty { credit = rest }
                 if !captionInlines.isEmpty || credit != nil { out.append(.figure(Figure(caption: captionInlines, credit: credit))) }
                 return
             }
@@ -289,6 +290,26 @@ struct HTMLBlockBuilder {
                                        title: dom.attribute(img, "title"))
             out.append(.figure(Figure(image: image, caption: isLast ? captionInlines : [], credit: isLast ? credit : nil)))
         }
+    }
+
+    /// The text of a picture-less `figure` outside its `caption`, when that is no more than a
+    /// placeholder's line (`Image copyright EPA`); nil when the figure holds other content (a
+    /// quote, a table, a list, an embed, a paragraph of text).
+    private static let contentElements: Set<String> = ["table", "blockquote", "ul", "ol", "pre", "p", "iframe", "video", "audio", "embed", "object"]
+
+    private func textBesideCaption(_ caption: NodeID, in figure: NodeID) -> String? {
+        var rest = ""
+        for child in dom.childNodes(figure) where child != caption {
+            if !dom[child].isText {
+                if Self.contentElements.contains(dom.name(child)) { return nil }
+                if dom.hasDescendant(of: child, named: "figcaption", "table", "blockquote", "ul", "ol", "pre", "p", "iframe", "video", "audio", "embed", "object") {
+                    return nil
+                }
+            }
+            rest += " " + dom.textContent(child)
+        }
+        let text = rest.collapsingWhitespace
+        return text.utf8.count <= 100 ? text : nil
     }
 
     /// A figure's caption, from its `<figcaption>` or else from any text outside its images, and

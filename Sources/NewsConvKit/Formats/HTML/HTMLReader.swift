@@ -59,6 +59,7 @@ public struct HTMLReader: DocumentReader {
             let headerTexts = extractor.articleHeaderTexts()
             if let article = extractor.grabArticle(rebuild: rebuild) {
                 extractor.takeHeaderFields(from: article, texts: headerTexts, into: &metadata)
+                extractor.removeFurniture(from: article)
                 var builder = HTMLBlockBuilder(dom: extractor.dom, baseURL: page.baseURL)
                 body = builder.blocks(of: article)
             }
@@ -73,6 +74,7 @@ public struct HTMLReader: DocumentReader {
             Self.dropRepeatedHeadline(from: &body, headline: metadata.headline)
             if showsHeroApart, let hero = metadata.heroImage { Self.dropLeadingHero(from: &body, hero: hero) }
             if let dateline = metadata.dateline { Self.dropLeadingDateline(from: &body, dateline: dateline.text) }
+            Self.dropBoilerplate(from: &body, metadata: &metadata)
         }
         if body.isEmpty && metadata.headline == nil {
             context.warn("no article text found in the page")

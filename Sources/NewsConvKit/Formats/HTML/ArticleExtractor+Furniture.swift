@@ -1,0 +1,63 @@
+// The page furniture left inside the article once it is found, told by what the page's own markup
+// calls it: newsletter boxes, author bios, captions outside <figure>, the description shown as a deck.
+extension ArticleExtractor {
+    /// Removes the parts of the extracted `content` whose `class` or `id` names page furniture
+    /// (``ArticlePatterns/furnitureWords``: newsletter and subscription boxes, calls to action,
+    /// author bios, "related" and "trending" lists, tag lists, tables of contents, cookie notices,
+    /// print-only headers, ad slots), and turns captions marked up without `<figure>`
+    /// (`<div class="photo"><img><span class="caption">…</span></div>`) into figures, so they
+    /// stay with their picture and are not read as paragraphs of the story.
+    ///
+    /// A part holding a quarter or more of the article's text is never furniture, whatever its
+    /// name: a site may call its whole story `subscriber-content`.
+    mutating func removeFurniture(from content: NodeID) {
+        let total = innerTextLength(content)
+        guard total > 0 else { return }
+        let limit = total / 4
+        let end = dom.nextNode(content, skippingChildren: true)
+        var node = dom.nextNode(content)
+        while node != HTMLDOM.none, node != end {
+            let kind = ArticlePatterns.furnitureKind(dom.className(node), dom.idAttribute(node))
+            switch kind {
+            case .furniture? where dom.innerTextLength(node) <= limit:
+                node = dom.removeAndGetNext(node)
+                continue
+            case .caption? where isLooseCaption(node) && (1...limit).contains(dom.innerTextLength(node)):
+                node = makeFigure(caption: node)
+                continue
+            default:
+                node = dom.nextNode(node)
+            }
+        }
+    }
+
+    /// A caption outside any figure, holding a line of text but no picture (a wrapper named
+    /// `has-caption` holds the picture too, and is not the caption; one with a heading or
+    /// longer text is a video's or gallery's description, more than a caption).
+    private func isLooseCaption(_ node: NodeID) -> Bool {
+        let name = dom.name(node)
+        return name != "figure" && name != "figcaption" && !hasAncestor(node, named: "figure", maxDepth: -1)
+            && !dom.hasDescendant(of: node, named: "figure", "img", "picture", "video", "iframe", "table", "h1", "h2", "h3", "h4", "h5", "h6")
+            && dom.innerTextLength(node) <= 500
+    }
+
+    /// Makes `caption` a `<figcaption>` in a `<figure>`: its parent when the parent holds nothing
+    /// else but pictures, else a new figure in its place. Returns the next node to look at.
+    private mutating func makeFigure(caption: NodeID) -> NodeID {
+        let next = dom.nextNode(caption, skippingChildren: true)
+        dom.rename(caption, to: "figcaption")
+        let parent = dom.parent(caption)
+        let parentHoldsOnlyPictures = parent != HTMLDOM.none && dom.name(parent) != "p"
+            && dom.childNodes(parent).allSatisfy { child in
+                child == caption || (dom[child].isText ? dom[child].text.isJSWhitespace : dom.hasOnlyWhitespaceText(child))
+            }
+        if parentHoldsOnlyPictures {
+            dom.rename(parent, to: "figure")
+        } else {
+            let figure = dom.createElement("figure")
+            dom.replace(caption, with: figure)
+            dom.appendChild(caption, to: figure)
+        }
+        return next
+    }
+}

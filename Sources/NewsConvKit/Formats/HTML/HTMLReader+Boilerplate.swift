@@ -1,0 +1,225 @@
+// What is left of a page's furniture in the blocks of an extracted article, told by what the text
+// is rather than by the markup: links to other stories, timestamps and bylines that the metadata
+// already holds, labels of boxes that are gone.
+extension HTMLReader {
+    /// Drops the blocks of an extracted article that are not its story:
+    ///
+    /// - paragraphs, headings and lists that are nearly all link text (80% or more): "Read more"
+    ///   lines, lists of other stories, menus, "follow us" links;
+    /// - at the start and end of the text (before the first and after the last paragraph of
+    ///   running text): lines that are only a timestamp (`Published 10:48, Tue, Nov 19, 2019`) and
+    ///   lines naming an author the metadata names (`By Jane Doe`, a bio);
+    /// - a short label (a heading or a line of a few words that is not a sentence) left in front
+    ///   of a dropped block, or at the end of the text (`Related stories`, `Share this`).
+    ///
+    /// - above the last timestamp or byline line among the first four blocks, up to 60 words of
+    ///   the page's head: a kicker, a deck (which becomes the subheadline when there is none).
+    ///
+    /// Pictures stay where they are; they are never running text nor furniture of this kind.
+    static func dropBoilerplate(from body: inout [Block], metadata: inout Metadata) {
+        guard !body.isEmpty else { return }
+        let names = metadata.bylines.map { BlockText.words(of: $0.name) }.filter { !$0.isEmpty }
+        var keep = [Bool](repeating: true, count: body.count)
+        let texts = body.map(BlockText.init)
+
+        // Running text: where the story starts and ends.
+        guard let first = texts.indices.first(where: { texts[$0].isRunningText }),
+              let last = texts.indices.last(where: { texts[$0].isRunningText })
+        else { return }
+        // Link lines anywhere, link lists around the running text, and the label in front of them.
+        for index in body.indices where texts[index].isLinkList && (texts[index].isLine || index < first || index > last) {
+            keep[index] = false
+            if let label = previousText(before: index, in: texts, keep: keep), texts[label].isLabel { keep[label] = false }
+        }
+        // The head of the page left above the text: everything up to the last timestamp or
+        // byline line among the first blocks (a kicker, a deck, `By Jane Doe`, `Updated 10:48`).
+        let window = texts.indices.filter { keep[$0] && !texts[$0].isFigure }.prefix(4)
+        if let end = window.last(where: { texts[$0].isTimestamp || (texts[$0].words.count <= 12 && texts[$0].names(anyOf: names)) }) {
+            let above = window.filter { $0 < end }
+            if above.count <= 2, above.reduce(0, { $0 + texts[$1].words.count }) <= 60 {
+                for index in above {
+                    if metadata.subheadline == nil, texts[index].isRunningText, case .paragraph(let content) = body[index] {
+                        metadata.subheadline = content.plainText.collapsingWhitespace
+                    }
+                    keep[index] = false
+                }
+            }
+        }
+        for index in texts.indices where keep[index] && (index < first || index > last) {
+            let text = texts[index]
+            if text.isTimestamp || text.names(anyOf: names) { keep[index] = false }
+        }
+        // Labels at the end, from the last block back.
+        var index = texts.count - 1
+        while index > last {
+            if keep[index] {
+                guard texts[index].isLabel || texts[index].isFigure else { break }
+                if !texts[index].isFigure { keep[index] = false }
+            }
+            index -= 1
+        }
+        body = body.indices.filter { keep[$0] }.map { body[$0] }
+    }
+
+    /// The index of the nearest kept block before `index` that has text (pictures skipped).
+    private static func previousText(before index: Int, in texts: [BlockText], keep: [Bool]) -> Int? {
+        var i = index - 1
+        while i >= 0 {
+            if keep[i] && !texts[i].isFigure { return i }
+            i -= 1
+        }
+        return nil
+    }
+}
+
+/// The measures of one block of an extracted article that tell story text from furniture.
+struct BlockText {
+    /// The block's words (runs of letters and digits), lower case.
+    let words: [String]
+    /// How many UTF-8 bytes of the block's text are not ASCII white space, and how many of those are link text.
+    let length: Int, linkLength: Int
+    let isFigure: Bool
+    let isHeading: Bool
+    /// Paragraph-like (a paragraph or heading), as opposed to lists, quotes, tables and code.
+    let isLine: Bool
+    let isList: Bool
+    /// The text ends a sentence (`.`, `!`, `?`, `:`, an ellipsis, or a closing quote after one).
+    let endsSentence: Bool
+    let text: String
+
+    init(_ block: Block) {
+        var text = "", linkLength = 0
+        isFigure = { if case .figure = block { return true } else { return false } }()
+        isHeading = { if case .heading = block { return true } else { return false } }()
+        isList = { if case .list = block { return true } else { return false } }()
+        switch block {
+        case .paragraph(let content), .heading(_, let content):
+            isLine = true
+            Self.measure(content, into: &text, linkLength: &linkLength, inLink: false)
+        case .list(let list):
+            isLine = false
+            for item in list.items {
+                for inner in item.blocks {
+                    switch inner {
+                    case .paragraph(let content), .heading(_, let content):
+                        Self.measure(content, into: &text, linkLength: &linkLength, inLink: false)
+                        text += " "
+                    default:
+                        text += inner.plainText + " "
+                    }
+                }
+            }
+        case .blockQuote, .codeBlock, .table, .figure, .thematicBreak, .rawHTML:
+            isLine = false
+            text = isFigure ? "" : block.plainText
+        }
+        self.text = text
+        self.length = Self.visibleLength(text)
+        self.linkLength = linkLength
+        self.words = Self.words(of: text)
+        self.endsSentence = Self.endsSentence(text)
+    }
+
+    private static func measure(_ inlines: [Inline], into text: inout String, linkLength: inout Int, inLink: Bool) {
+        for inline in inlines {
+            switch inline {
+            case .text(let s), .code(let s):
+                text += s
+                if inLink { linkLength += visibleLength(s) }
+            case .emphasis(let c), .strong(let c), .strikethrough(let c):
+                measure(c, into: &text, linkLength: &linkLength, inLink: inLink)
+            case .link(let link):
+                measure(link.content, into: &text, linkLength: &linkLength, inLink: true)
+            case .image, .softBreak, .hardBreak:
+                text += " "
+            case .rawHTML:
+                break
+            }
+        }
+    }
+
+    /// Nearly all link text: a line or list of links to elsewhere.
+    var isLinkList: Bool {
+        (isLine || isList) && !words.isEmpty && Double(linkLength) >= 0.8 * Double(length)
+    }
+
+    private static func visibleLength(_ text: String) -> Int {
+        text.utf8.reduce(0) { $0 + ($1 == 32 || $1 == 9 || $1 == 10 || $1 == 13 ? 0 : 1) }
+    }
+
+    /// A paragraph of the story's running text: a sentence of ten words or more, mostly not links.
+    var isRunningText: Bool {
+        !isFigure && !isHeading && words.count >= 10 && endsSentence && Double(linkLength) < 0.5 * Double(length)
+    }
+
+    /// A label: a heading, or a line of at most five words that is not a sentence.
+    var isLabel: Bool {
+        guard !words.isEmpty else { return false }
+        if isHeading { return words.count <= 12 }
+        return isLine && words.count <= 5 && !endsSentence
+    }
+
+    /// A line that is a date and time and little else: `Published 10:48, Tue, Nov 19, 2019`,
+    /// `sexta-feira, 22 de outubro de 2010 às 20:13`.
+    var isTimestamp: Bool {
+        guard isLine, length <= 100 else { return false }
+        var numbers = 0, letterWords = 0, hasYear = false
+        for word in words {
+            if word.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+                numbers += 1
+                if word.utf8.count == 4, let year = Int(word), (1900...2099).contains(year) { hasYear = true }
+            } else {
+                letterWords += 1
+            }
+        }
+        let hasClock = Self.hasClockTime(text)
+        return numbers >= 2 && letterWords <= 7 && (hasYear || hasClock)
+    }
+
+    /// Whether the block is short (thirty words at most) and names one of `names` (each a list of
+    /// words): a byline, `By Jane Doe and John Roe`, or an author's short bio.
+    func names(anyOf names: [[String]]) -> Bool {
+        guard isLine, words.count <= 30, !names.isEmpty else { return false }
+        for name in names where name.count <= words.count {
+            for start in 0...(words.count - name.count) where words[start..<(start + name.count)].elementsEqual(name) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// `h:mm` or `hh:mm` somewhere in `text`.
+    private static func hasClockTime(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        for i in bytes.indices where bytes[i] == UInt8(ascii: ":") && i > 0 && i + 2 < bytes.count {
+            func digit(_ j: Int) -> Bool { bytes[j] >= 48 && bytes[j] <= 57 }
+            if digit(i - 1) && digit(i + 1) && digit(i + 2) && (i + 3 == bytes.count || !digit(i + 3)) { return true }
+        }
+        return false
+    }
+
+    private static func endsSentence(_ text: String) -> Bool {
+        var scalars = text.unicodeScalars.reversed().drop { $0.properties.isWhitespace }
+        let closing: Set<Unicode.Scalar> = ["\"", "'", "\u{201D}", "\u{2019}", "\u{BB}", ")", "]", "*"]
+        while let last = scalars.first, closing.contains(last) { scalars = scalars.dropFirst() }
+        guard let last = scalars.first else { return false }
+        let enders: Set<Unicode.Scalar> = [".", "!", "?", ":", "\u{2026}", "\u{3002}", "\u{FF01}", "\u{FF1F}", "\u{061F}", "\u{0964}", ";"]
+        return enders.contains(last)
+    }
+
+    /// The words of `text`: runs of letters, marks and digits, lower case.
+    static func words(of text: String) -> [String] {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                current.append(scalar)
+            } else if !current.isEmpty {
+                words.append(String(current).lowercased())
+                current.removeAll()
+            }
+        }
+        if !current.isEmpty { words.append(String(current).lowercased()) }
+        return words
+    }
+}
