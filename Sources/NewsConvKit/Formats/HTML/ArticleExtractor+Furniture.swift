@@ -11,23 +11,30 @@ extension ArticleExtractor {
     /// A part holding a quarter or more of the article's text is never furniture, whatever its
     /// name: a site may call its whole story `subscriber-content`.
     mutating func removeFurniture(from content: NodeID) {
-        let total = innerTextLength(content)
-        guard total > 0 else { return }
-        let limit = total / 4
+        let limit = innerTextLength(content) / 4
+        guard limit > 0 else { return }
         let end = dom.nextNode(content, skippingChildren: true)
         var node = dom.nextNode(content)
         while node != HTMLDOM.none, node != end {
-            let kind = ArticlePatterns.furnitureKind(dom.className(node), dom.idAttribute(node))
-            switch kind {
-            case .furniture? where dom.innerTextLength(node) <= limit:
-                node = dom.removeAndGetNext(node)
-                continue
-            case .caption? where isLooseCaption(node) && (1...limit).contains(dom.innerTextLength(node)):
-                node = makeFigure(caption: node)
-                continue
-            default:
-                node = dom.nextNode(node)
-            }
+            node = handleFurniture(node, limit: limit) ?? dom.nextNode(node)
+        }
+    }
+
+    /// Removes `node` when its class or id names furniture, or makes it a figure when they name
+    /// a loose caption, and returns the next node to look at; nil when `node` is neither (or
+    /// holds more than `limit` characters of text); furniture stays when not `removing`. The
+    /// article finder calls this on every element of the page as it walks it (before it
+    /// reshapes the page and loses class names), and ``removeFurniture(from:)`` on what it found.
+    mutating func handleFurniture(_ node: NodeID, limit: Int, removing: Bool = true) -> NodeID? {
+        let className = dom.className(node), id = dom.idAttribute(node)
+        guard !className.isEmpty || !id.isEmpty else { return nil }
+        switch ArticlePatterns.furnitureKind(className, id) {
+        case .furniture? where removing && dom.innerTextLength(node) <= limit:
+            return dom.removeAndGetNext(node)
+        case .caption? where isLooseCaption(node) && (1...limit).contains(dom.innerTextLength(node)):
+            return makeFigure(caption: node)
+        default:
+            return nil
         }
     }
 
@@ -44,8 +51,15 @@ extension ArticleExtractor {
     /// Makes `caption` a `<figcaption>` in a `<figure>`: its parent when the parent holds nothing
     /// else but pictures, else a new figure in its place. Returns the next node to look at.
     private mutating func makeFigure(caption: NodeID) -> NodeID {
-        let next = dom.nextNode(caption, skippingChildren: true)
         dom.rename(caption, to: "figcaption")
+        // A credit line beside the caption (`<div class="credit">AP Photo</div>`) goes with it.
+        var sibling = dom.nextElementSibling(caption)
+        while sibling != HTMLDOM.none, HTMLBlockBuilder.creditWords.matches(dom.className(sibling)), dom.innerTextLength(sibling) <= 200 {
+            let following = dom.nextElementSibling(sibling)
+            dom.appendChild(sibling, to: caption)
+            sibling = following
+        }
+        let next = dom.nextNode(caption, skippingChildren: true)
         let parent = dom.parent(caption)
         let parentHoldsOnlyPictures = parent != HTMLDOM.none && dom.name(parent) != "p"
             && dom.childNodes(parent).allSatisfy { child in

@@ -355,6 +355,7 @@ struct ArticleExtractor {
             var elementsToScore: [NodeID] = []
             var node = dom.documentElement
             var shouldRemoveTitleHeader = true
+            let furnitureLimit = dom.innerTextLength(page) / 4
 
             while node != HTMLDOM.none {
                 let tag = dom.name(node)
@@ -391,6 +392,11 @@ struct ArticleExtractor {
                         node = dom.removeAndGetNext(node)
                         continue
                     }
+                }
+                // Furniture named by its class (only while unlikely parts go) and loose captions.
+                if tag != "body", let next = handleFurniture(node, limit: furnitureLimit, removing: stripUnlikely) {
+                    node = next
+                    continue
                 }
                 if Self.removedWhenEmpty.contains(tag) && isElementWithoutContent(node) {
                     node = dom.removeAndGetNext(node)

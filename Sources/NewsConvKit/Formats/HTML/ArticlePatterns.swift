@@ -133,19 +133,28 @@ extension ArticlePatterns {
     /// Words that name a caption.
     static let captionWords: Set<String> = ["caption", "captions", "figcaption"]
 
+    /// First words of a class that state what a part has or shows (`has-caption`, `hasnt-bio`,
+    /// `withoutCaption`, `no-ads`) rather than what it is.
+    static let stateWords: Set<String> = ["has", "hasnt", "with", "without", "no", "not", "is", "show", "hide", "enable", "disable"]
+
     /// The kind of part that `className` and `id` name, if they name one.
     static func furnitureKind(_ className: String, _ id: String) -> FurnitureKind? {
         var kind: FurnitureKind?
         for value in [className, id] where !value.isEmpty {
-            forEachWord(of: value) { word in
-                if furnitureWords.contains(word) {
-                    kind = .furniture
-                    return false
+            for token in value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+                var isFirst = true
+                forEachWord(of: String(token)) { word in
+                    defer { isFirst = false }
+                    if isFirst && stateWords.contains(word) { return false }
+                    if furnitureWords.contains(word) {
+                        kind = .furniture
+                        return false
+                    }
+                    if captionWords.contains(word) { kind = .caption }
+                    return true
                 }
-                if captionWords.contains(word) { kind = .caption }
-                return true
+                if kind == .furniture { return kind }
             }
-            if kind == .furniture { return kind }
         }
         return kind
     }

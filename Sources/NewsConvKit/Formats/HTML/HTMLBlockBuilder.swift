@@ -264,7 +264,8 @@ struct HTMLBlockBuilder {
 
     // MARK: Figures
 
-    private static let creditWords = Needles(["credit", "copyright", "photographer", "byline", "source", "courtesy"])
+    /// Class words of a caption's credit line.
+    static let creditWords = Needles(["credit", "copyright", "photographer", "byline", "source", "courtesy"])
 
     private func appendFigure(_ figure: NodeID, to out: inout [Block]) {
         let images = dom.descendants(of: figure, named: "img").filter { !isInsideCaption($0, of: figure) && imageSource($0) != nil }
