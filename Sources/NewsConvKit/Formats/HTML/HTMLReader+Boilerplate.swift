@@ -4,35 +4,40 @@
 extension HTMLReader {
     /// Drops the blocks of an extracted article that are not its story:
     ///
-    /// - paragraphs, headings and lists that are nearly all link text (80% or more): "Read more"
-    ///   lines, lists of other stories, menus, "follow us" links;
-    /// - at the start and end of the text (before the first and after the last paragraph of
-    ///   running text): lines that are only a timestamp (`Published 10:48, Tue, Nov 19, 2019`) and
-    ///   lines naming an author the metadata names (`By Jane Doe`, a bio);
-    /// - a short label (a heading or a line of a few words that is not a sentence) left in front
-    ///   of a dropped block, or at the end of the text (`Related stories`, `Share this`).
-    ///
-    /// - above the last timestamp or byline line among the first four blocks, up to 60 words of
-    ///   the page's head: a kicker, a deck (which becomes the subheadline when there is none).
+    /// - paragraphs and headings that are nearly all link text (80% or more), anywhere: "Read
+    ///   more" lines, "follow us" links; lists of links before or after the running text
+    ///   (lists of other stories, menus);
+    /// - the page's head left above the text: up to 60 words above the last timestamp or byline
+    ///   line among the first four blocks (a kicker, a deck, which becomes the subheadline when
+    ///   the metadata has none);
+    /// - before the first and after the last paragraph of running text: lines that are only a
+    ///   timestamp (`Published 10:48, Tue, Nov 19, 2019`) or name an author the metadata names
+    ///   (`By Jane Doe`, a short bio), and copyright lines;
+    /// - after the last paragraph of running text: labels (`Related stories`, `Loading…`);
+    /// - a line repeating another block's text: a highlight above the text that the text says
+    ///   again, a pull quote or heading cut from a paragraph;
+    /// - a label (a heading, or a line of a few words that is not a sentence) whose block is gone.
     ///
     /// Pictures stay where they are; they are never running text nor furniture of this kind.
     static func dropBoilerplate(from body: inout [Block], metadata: inout Metadata) {
         guard !body.isEmpty else { return }
         let names = metadata.bylines.map { BlockText.words(of: $0.name) }.filter { !$0.isEmpty }
-        var keep = [Bool](repeating: true, count: body.count)
         let texts = body.map(BlockText.init)
+        var keep = [Bool](repeating: true, count: body.count)
+        var dropped = keep.map { !$0 }  // dropped as furniture (a label before one goes too)
+        func drop(_ index: Int) {
+            keep[index] = false
+            dropped[index] = true
+        }
 
         // Running text: where the story starts and ends.
         guard let first = texts.indices.first(where: { texts[$0].isRunningText }),
               let last = texts.indices.last(where: { texts[$0].isRunningText })
         else { return }
-        // Link lines anywhere, link lists around the running text, and the label in front of them.
         for index in body.indices where texts[index].isLinkList && (texts[index].isLine || index < first || index > last) {
-            keep[index] = false
-            if let label = previousText(before: index, in: texts, keep: keep), texts[label].isLabel { keep[label] = false }
+            drop(index)
         }
-        // The head of the page left above the text: everything up to the last timestamp or
-        // byline line among the first blocks (a kicker, a deck, `By Jane Doe`, `Updated 10:48`).
+        // The head of the page left above the text.
         let window = texts.indices.filter { keep[$0] && !texts[$0].isFigure }.prefix(4)
         if let end = window.last(where: { texts[$0].isTimestamp || (texts[$0].words.count <= 12 && texts[$0].names(anyOf: names)) }) {
             let above = window.filter { $0 < end }
@@ -47,26 +52,57 @@ extension HTMLReader {
         }
         for index in texts.indices where keep[index] && (index < first || index > last) {
             let text = texts[index]
-            if text.isTimestamp || text.names(anyOf: names) { keep[index] = false }
+            if text.isTimestamp || text.names(anyOf: names) || text.isCopyrightLine { drop(index) }
         }
         // Labels at the end, from the last block back.
         var index = texts.count - 1
         while index > last {
-            if keep[index] {
-                guard texts[index].isLabel || texts[index].isFigure else { break }
-                if !texts[index].isFigure { keep[index] = false }
+            if keep[index] && !texts[index].isFigure {
+                guard texts[index].isLabel else { break }
+                drop(index)
             }
             index -= 1
+        }
+        dropRepeatedLines(texts, first: first, keep: &keep)
+        // Labels of what is gone, from the end back (a label over a label over a list).
+        for index in texts.indices.reversed() where keep[index] && texts[index].isLabel {
+            if let next = nextText(after: index, in: texts), !keep[next] && dropped[next] { drop(index) }
         }
         body = body.indices.filter { keep[$0] }.map { body[$0] }
     }
 
-    /// The index of the nearest kept block before `index` that has text (pictures skipped).
-    private static func previousText(before index: Int, in texts: [BlockText], keep: [Bool]) -> Int? {
-        var i = index - 1
-        while i >= 0 {
-            if keep[i] && !texts[i].isFigure { return i }
-            i -= 1
+    /// Drops lines (of six words or more) that another block repeats: a highlight above the
+    /// running text that the text says again, a heading or pull quote whose words a longer
+    /// paragraph holds.
+    private static func dropRepeatedLines(_ texts: [BlockText], first: Int, keep: inout [Bool]) {
+        var seen: [String: Int] = [:]
+        for (index, text) in texts.enumerated() where keep[index] && text.words.count >= 6 {
+            let key = text.words.joined(separator: " ")
+            if let earlier = seen[key] {
+                // The same line above the running text and in it: the one above is a highlight.
+                // (Twice in the text, it is the story's own repetition, and stays.)
+                if earlier < first && index >= first { keep[earlier] = false }
+            } else {
+                seen[key] = index
+            }
+        }
+        // A quote or line that a longer paragraph holds word for word.
+        let candidates = texts.indices.filter { keep[$0] && texts[$0].words.count >= 6 && (texts[$0].isQuote || texts[$0].isHeading) }
+        guard !candidates.isEmpty else { return }
+        let paragraphs = texts.indices.filter { keep[$0] && texts[$0].isLine && !texts[$0].isHeading }
+            .map { " " + texts[$0].words.joined(separator: " ") + " " }
+        for index in candidates {
+            let needle = " " + texts[index].words.joined(separator: " ") + " "
+            if paragraphs.contains(where: { $0.count > needle.count && $0.contains(needle) }) { keep[index] = false }
+        }
+    }
+
+    /// The index of the nearest block after `index` that has text (pictures skipped).
+    private static func nextText(after index: Int, in texts: [BlockText]) -> Int? {
+        var i = index + 1
+        while i < texts.count {
+            if !texts[i].isFigure { return i }
+            i += 1
         }
         return nil
     }
@@ -83,7 +119,8 @@ struct BlockText {
     /// Paragraph-like (a paragraph or heading), as opposed to lists, quotes, tables and code.
     let isLine: Bool
     let isList: Bool
-    /// The text ends a sentence (`.`, `!`, `?`, `:`, an ellipsis, or a closing quote after one).
+    let isQuote: Bool
+    /// The text ends a sentence (`.`, `!`, `?`, `:`, `;`, or a closing quote after one; not an ellipsis).
     let endsSentence: Bool
     let text: String
 
@@ -92,6 +129,7 @@ struct BlockText {
         isFigure = { if case .figure = block { return true } else { return false } }()
         isHeading = { if case .heading = block { return true } else { return false } }()
         isList = { if case .list = block { return true } else { return false } }()
+        isQuote = { if case .blockQuote = block { return true } else { return false } }()
         switch block {
         case .paragraph(let content), .heading(_, let content):
             isLine = true
@@ -159,6 +197,11 @@ struct BlockText {
         return isLine && words.count <= 5 && !endsSentence
     }
 
+    /// A short line with a copyright sign or the word: `Copyright © 2019 The Daily Planet.`
+    var isCopyrightLine: Bool {
+        isLine && words.count <= 20 && (text.unicodeScalars.contains("\u{A9}") || words.contains("copyright"))
+    }
+
     /// A line that is a date and time and little else: `Published 10:48, Tue, Nov 19, 2019`,
     /// `sexta-feira, 22 de outubro de 2010 às 20:13`.
     var isTimestamp: Bool {
@@ -203,7 +246,9 @@ struct BlockText {
         let closing: Set<Unicode.Scalar> = ["\"", "'", "\u{201D}", "\u{2019}", "\u{BB}", ")", "]", "*"]
         while let last = scalars.first, closing.contains(last) { scalars = scalars.dropFirst() }
         guard let last = scalars.first else { return false }
-        let enders: Set<Unicode.Scalar> = [".", "!", "?", ":", "\u{2026}", "\u{3002}", "\u{FF01}", "\u{FF1F}", "\u{061F}", "\u{0964}", ";"]
+        let enders: Set<Unicode.Scalar> = [".", "!", "?", ":", "\u{3002}", "\u{FF01}", "\u{FF1F}", "\u{061F}", "\u{0964}", ";"]
+        // An ellipsis (`Loading...`, `Read more…`) trails off; it does not end a sentence.
+        if last == "." && scalars.dropFirst().first == "." { return false }
         return enders.contains(last)
     }
 
