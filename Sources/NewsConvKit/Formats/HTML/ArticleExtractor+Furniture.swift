@@ -26,6 +26,11 @@ extension ArticleExtractor {
     /// article finder calls this on every element of the page as it walks it (before it
     /// reshapes the page and loses class names), and ``removeFurniture(from:)`` on what it found.
     mutating func handleFurniture(_ node: NodeID, limit: Int, removing: Bool = true) -> NodeID? {
+        if removing, let property = dom.attribute(node, "itemprop"), isMetadataProperty(property),
+            !hasAncestor(node, named: "figure", maxDepth: -1), dom.innerTextLength(node) <= limit
+        {
+            return dom.removeAndGetNext(node)
+        }
         let className = dom.className(node), id = dom.idAttribute(node)
         guard !className.isEmpty || !id.isEmpty else { return nil }
         switch ArticlePatterns.furnitureKind(className, id) {
@@ -36,6 +41,14 @@ extension ArticleExtractor {
         default:
             return nil
         }
+    }
+
+    /// schema.org microdata properties of an article that are its metadata, not its text (the
+    /// metadata reader has them): `itemprop="description"` shown as a deck, `publisher`,
+    /// `keywords`. Not when the element also holds `articleBody`.
+    private func isMetadataProperty(_ value: String) -> Bool {
+        let properties = value.split(separator: " ")
+        return !properties.contains("articleBody") && properties.contains { ArticlePatterns.metadataProperties.contains(String($0)) }
     }
 
     /// A caption outside any figure, holding a line of text but no picture (a wrapper named

@@ -130,6 +130,10 @@ extension ArticlePatterns {
         "related", "recirc", "recirculation", "trending", "popular", "tags", "toc", "cookie", "cookies", "consent",
         "print", "advert", "advertisement", "ad", "ads",
     ]
+    /// schema.org properties (`itemprop`) of an article's metadata, shown on the page beside its
+    /// text. (Dates and authors stay for ``HTMLReader/dropBoilerplate(from:metadata:)``, which
+    /// knows the page's head by them.)
+    static let metadataProperties: Set<String> = ["description", "alternativeHeadline", "publisher", "keywords"]
     /// Words that name a caption.
     static let captionWords: Set<String> = ["caption", "captions", "figcaption"]
 

@@ -5,8 +5,8 @@ extension HTMLReader {
     /// Drops the blocks of an extracted article that are not its story:
     ///
     /// - paragraphs and headings that are nearly all link text (80% or more), anywhere: "Read
-    ///   more" lines, "follow us" links; lists of links before or after the running text
-    ///   (lists of other stories, menus);
+    ///   more" lines, "follow us" links; before or after the running text, lists of links and
+    ///   lists whose every item is a short line with a link (other stories, menus);
     /// - the page's head left above the text: up to 60 words above the last timestamp or byline
     ///   line among the first four blocks (a kicker, a deck, which becomes the subheadline when
     ///   the metadata has none);
@@ -34,7 +34,9 @@ extension HTMLReader {
         guard let first = texts.indices.first(where: { texts[$0].isRunningText }),
               let last = texts.indices.last(where: { texts[$0].isRunningText })
         else { return }
-        for index in body.indices where texts[index].isLinkList && (texts[index].isLine || index < first || index > last) {
+        for index in body.indices where texts[index].isLinkList && (texts[index].isLine || index < first || index > last)
+            || texts[index].isTeaserList && (index < first || index > last)
+        {
             drop(index)
         }
         // The head of the page left above the text.
@@ -120,6 +122,8 @@ struct BlockText {
     let isLine: Bool
     let isList: Bool
     let isQuote: Bool
+    /// A list whose every item is short (25 words at most) and holds a link: other stories.
+    private(set) var isTeaserList = false
     /// The text ends a sentence (`.`, `!`, `?`, `:`, `;`, or a closing quote after one; not an ellipsis).
     let endsSentence: Bool
     let text: String
@@ -136,7 +140,12 @@ struct BlockText {
             Self.measure(content, into: &text, linkLength: &linkLength, inLink: false)
         case .list(let list):
             isLine = false
+            var teasers = !list.items.isEmpty
             for item in list.items {
+                let before = linkLength, start = text.endIndex
+                defer {
+                    if teasers && (linkLength == before || Self.words(of: String(text[start...])).count > 25) { teasers = false }
+                }
                 for inner in item.blocks {
                     switch inner {
                     case .paragraph(let content), .heading(_, let content):
@@ -147,6 +156,7 @@ struct BlockText {
                     }
                 }
             }
+            isTeaserList = teasers
         case .blockQuote, .codeBlock, .table, .figure, .thematicBreak, .rawHTML:
             isLine = false
             text = isFigure ? "" : block.plainText
