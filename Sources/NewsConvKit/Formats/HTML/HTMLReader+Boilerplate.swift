@@ -6,7 +6,8 @@ extension HTMLReader {
     ///
     /// - paragraphs and headings that are nearly all link text (80% or more), anywhere: "Read
     ///   more" lines, "follow us" links; before or after the running text, lists of links and
-    ///   lists whose every item is a short line with a link (other stories, menus);
+    ///   lists whose every item is a short line with a link (other stories, menus); tables of
+    ///   contents (lists of links into the page); `Advertisement` labels;
     /// - the page's head left above the text: up to 60 words above the last timestamp or byline
     ///   line among the first four blocks (a kicker, a deck, which becomes the subheadline when
     ///   the metadata has none);
@@ -34,8 +35,10 @@ extension HTMLReader {
         guard let first = texts.indices.first(where: { texts[$0].isRunningText }),
               let last = texts.indices.last(where: { texts[$0].isRunningText })
         else { return }
+        let pageURL = metadata.url
         for index in body.indices where texts[index].isLinkList && (texts[index].isLine || index < first || index > last)
             || texts[index].isTeaserList && (index < first || index > last)
+            || texts[index].isAdLabel || texts[index].isContentsList(pageURL: pageURL)
         {
             drop(index)
         }
@@ -74,8 +77,9 @@ extension HTMLReader {
     }
 
     /// Drops lines (of six words or more) that another block repeats: a highlight above the
-    /// running text that the text says again, a heading or pull quote whose words a longer
-    /// paragraph holds.
+    /// running text that the text says again, a quote or heading (of eight words or more) whose
+    /// words a longer paragraph holds: a pull quote. (A paragraph inside another stays: pages
+    /// repeat their own sentences, and test pages their lorem ipsum.)
     private static func dropRepeatedLines(_ texts: [BlockText], first: Int, keep: inout [Bool]) {
         var seen: [String: Int] = [:]
         for (index, text) in texts.enumerated() where keep[index] && text.words.count >= 6 {
@@ -88,14 +92,30 @@ extension HTMLReader {
                 seen[key] = index
             }
         }
-        // A quote or line that a longer paragraph holds word for word.
-        let candidates = texts.indices.filter { keep[$0] && texts[$0].words.count >= 6 && (texts[$0].isQuote || texts[$0].isHeading) }
-        guard !candidates.isEmpty else { return }
-        let paragraphs = texts.indices.filter { keep[$0] && texts[$0].isLine && !texts[$0].isHeading }
-            .map { " " + texts[$0].words.joined(separator: " ") + " " }
-        for index in candidates {
-            let needle = " " + texts[index].words.joined(separator: " ") + " "
-            if paragraphs.contains(where: { $0.count > needle.count && $0.contains(needle) }) { keep[index] = false }
+        // A quote or line that a longer paragraph holds word for word. Paragraphs are found by
+        // their runs of eight words (hashed), so this stays linear in the text's length.
+        let span = 8
+        func key(_ words: ArraySlice<String>) -> Int {
+            var hasher = Hasher()
+            for word in words { hasher.combine(word) }
+            return hasher.finalize()
+        }
+        var paragraphsByRun: [Int: [Int]] = [:]
+        for (index, text) in texts.enumerated() where keep[index] && text.isLine && !text.isHeading && text.words.count > span {
+            for start in 0...(text.words.count - span) {
+                paragraphsByRun[key(text.words[start..<(start + span)]), default: []].append(index)
+            }
+        }
+        for (index, text) in texts.enumerated() where keep[index] && (text.isQuote || text.isHeading) && text.words.count >= span {
+            let holders = Set(paragraphsByRun[key(text.words[0..<span])] ?? []).filter { $0 != index }
+            let needle = text.words
+            if holders.contains(where: { holder in
+                let words = texts[holder].words
+                guard keep[holder], words.count > needle.count else { return false }
+                return (0...(words.count - needle.count)).contains { words[$0..<($0 + needle.count)].elementsEqual(needle) }
+            }) {
+                keep[index] = false
+            }
         }
     }
 
@@ -124,6 +144,8 @@ struct BlockText {
     let isQuote: Bool
     /// A list whose every item is short (25 words at most) and holds a link: other stories.
     private(set) var isTeaserList = false
+    /// Addresses of the block's links.
+    private(set) var destinations: [String] = []
     /// The text ends a sentence (`.`, `!`, `?`, `:`, `;`, or a closing quote after one; not an ellipsis).
     let endsSentence: Bool
     let text: String
@@ -134,10 +156,12 @@ struct BlockText {
         isHeading = { if case .heading = block { return true } else { return false } }()
         isList = { if case .list = block { return true } else { return false } }()
         isQuote = { if case .blockQuote = block { return true } else { return false } }()
+        var destinations: [String] = []
+        defer { self.destinations = destinations }
         switch block {
         case .paragraph(let content), .heading(_, let content):
             isLine = true
-            Self.measure(content, into: &text, linkLength: &linkLength, inLink: false)
+            Self.measure(content, into: &text, linkLength: &linkLength, destinations: &destinations, inLink: false)
         case .list(let list):
             isLine = false
             var teasers = !list.items.isEmpty
@@ -149,7 +173,7 @@ struct BlockText {
                 for inner in item.blocks {
                     switch inner {
                     case .paragraph(let content), .heading(_, let content):
-                        Self.measure(content, into: &text, linkLength: &linkLength, inLink: false)
+                        Self.measure(content, into: &text, linkLength: &linkLength, destinations: &destinations, inLink: false)
                         text += " "
                     default:
                         text += inner.plainText + " "
@@ -168,16 +192,18 @@ struct BlockText {
         self.endsSentence = Self.endsSentence(text)
     }
 
-    private static func measure(_ inlines: [Inline], into text: inout String, linkLength: inout Int, inLink: Bool) {
+    private static func measure(_ inlines: [Inline], into text: inout String, linkLength: inout Int, destinations: inout [String],
+                                inLink: Bool) {
         for inline in inlines {
             switch inline {
             case .text(let s), .code(let s):
                 text += s
                 if inLink { linkLength += visibleLength(s) }
             case .emphasis(let c), .strong(let c), .strikethrough(let c):
-                measure(c, into: &text, linkLength: &linkLength, inLink: inLink)
+                measure(c, into: &text, linkLength: &linkLength, destinations: &destinations, inLink: inLink)
             case .link(let link):
-                measure(link.content, into: &text, linkLength: &linkLength, inLink: true)
+                destinations.append(link.destination)
+                measure(link.content, into: &text, linkLength: &linkLength, destinations: &destinations, inLink: true)
             case .image, .softBreak, .hardBreak:
                 text += " "
             case .rawHTML:
@@ -205,6 +231,21 @@ struct BlockText {
         guard !words.isEmpty else { return false }
         if isHeading { return words.count <= 12 }
         return isLine && words.count <= 5 && !endsSentence
+    }
+
+    /// A table of contents: a list of links to places in the page itself (`#section-2`).
+    func isContentsList(pageURL: String?) -> Bool {
+        guard isList, isTeaserList, !destinations.isEmpty else { return false }
+        return destinations.allSatisfy { destination in
+            guard let hash = destination.firstIndex(of: "#") else { return false }
+            let page = destination[..<hash]
+            return page.isEmpty || page == pageURL.map { $0.split(separator: "#", maxSplits: 1).first.map(String.init) ?? $0 } ?? ""
+        }
+    }
+
+    /// A line that is only an advertisement label or a loading indicator (`Advertisement`, `Anzeige`, `Loading…`).
+    var isAdLabel: Bool {
+        isLine && words.count <= 2 && ArticlePatterns.isAdOrLoadingText(text.trimmingJSWhitespace)
     }
 
     /// A short line with a copyright sign or the word: `Copyright © 2019 The Daily Planet.`
