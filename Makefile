@@ -5,7 +5,7 @@
 #   make demo       convert the bundled example story into every supported format (out/demo/)
 #   make install    install the binary and themes under $(PREFIX) (default /usr/local)
 #   make publish    publish the Examples newsroom (Examples/Makefile) into Examples/out/
-#   make bench      side-by-side benchmarks with pandoc and cmark (prints a Markdown table)
+#   make bench      side-by-side benchmarks with pandoc, cmark and trafilatura (prints a Markdown table)
 #   make fuzz       run the libFuzzer target of every reader for FUZZ_SECONDS each (Fuzz/README.md)
 #   make clean      remove build products and outputs
 
@@ -18,7 +18,10 @@ FUZZ_SECONDS ?= 600
 # Debian packages: needed to build, and the validators the tests use.
 BUILD_PACKAGES := libxml2-dev libicu-dev liblzma-dev zlib1g-dev pkg-config
 TEST_PACKAGES  := libxml2-utils epubcheck tidy time
-BENCH_PACKAGES := pandoc cmark hyperfine time
+BENCH_PACKAGES := pandoc cmark hyperfine time python3-pip
+# PyPI packages the bench compares against (bench/extraction.sh); installed when root, skipped
+# with a note by the bench when they cannot be.
+BENCH_PIP      := trafilatura==2.3.1 lxml_html_clean
 
 # The release binary links the Swift runtime statically and is position-dependent: no start-up
 # relocations, about 1 ms less per run, which counts when a Makefile runs one process per
@@ -64,6 +67,13 @@ deps-test: deps
 
 deps-bench: deps
 	$(call ensure_packages,$(BENCH_PACKAGES))
+	@if ! python3 -c 'import trafilatura, lxml_html_clean' 2>/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing (pip): $(BENCH_PIP)"; \
+	    python3 -m pip install -q $(BENCH_PIP) 2>/dev/null || python3 -m pip install -q --break-system-packages $(BENCH_PIP) \
+	      || echo "note: pip install $(BENCH_PIP) failed; the bench skips trafilatura"; \
+	  else echo "note: missing PyPI packages: $(BENCH_PIP) (pip install $(BENCH_PIP))"; fi; \
+	fi
 
 test: deps-test
 	$(SWIFT) build
