@@ -141,51 +141,70 @@ extension ArticlePatterns {
     /// `withoutCaption`, `no-ads`) rather than what it is.
     static let stateWords: Set<String> = ["has", "hasnt", "with", "without", "no", "not", "is", "show", "hide", "enable", "disable"]
 
-    /// The kind of part that `className` and `id` name, if they name one.
+    /// The kind of part that `className` and `id` name, if they name one. Walks the bytes once
+    /// and allocates nothing: the article finder asks this of every element of a page.
     static func furnitureKind(_ className: String, _ id: String) -> FurnitureKind? {
         var kind: FurnitureKind?
         for value in [className, id] where !value.isEmpty {
-            for token in value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-                var isFirst = true
-                forEachWord(of: String(token)) { word in
-                    defer { isFirst = false }
-                    if isFirst && stateWords.contains(word) { return false }
-                    if furnitureWords.contains(word) {
-                        kind = .furniture
-                        return false
+            var value = value
+            let found: FurnitureKind? = value.withUTF8 { bytes in
+                var found: FurnitureKind?
+                var wordStart = -1, hash = fnvOffset, previousWasLower = false, firstOfToken = true, skipToken = false
+                func endWord(at end: Int) -> Bool {
+                    defer { wordStart = -1; hash = fnvOffset }
+                    guard wordStart >= 0 else { return false }
+                    let isFirst = firstOfToken
+                    firstOfToken = false
+                    guard !skipToken, let entry = roles[hash], entry.word.count == end - wordStart,
+                          entry.word.indices.allSatisfy({ entry.word[$0] == lowercased(bytes[wordStart + $0]) })
+                    else { return false }
+                    switch entry.role {
+                    case .state: if isFirst { skipToken = true }
+                    case .caption: found = .caption
+                    case .furniture:
+                        found = .furniture
+                        return true
                     }
-                    if captionWords.contains(word) { kind = .caption }
-                    return true
+                    return false
                 }
-                if kind == .furniture { return kind }
+                for (i, byte) in bytes.enumerated() {
+                    let isUpper = byte >= 65 && byte <= 90, isLower = byte >= 97 && byte <= 122, isDigit = byte >= 48 && byte <= 57
+                    if isUpper || isLower || isDigit {
+                        if isUpper && previousWasLower, endWord(at: i) { return found }
+                        if wordStart < 0 { wordStart = i }
+                        hash = (hash ^ UInt64(lowercased(byte))) &* fnvPrime
+                    } else {
+                        if endWord(at: i) { return found }
+                        if byte == 32 || byte == 9 || byte == 10 || byte == 12 || byte == 13 {
+                            firstOfToken = true
+                            skipToken = false
+                        }
+                    }
+                    previousWasLower = isLower
+                }
+                _ = endWord(at: bytes.count)
+                return found
             }
+            if found == .furniture { return found }
+            if found == .caption { kind = .caption }
         }
         return kind
     }
 
-    /// Calls `body` with each lower-case word of `value` until it returns false.
-    static func forEachWord(of value: String, _ body: (String) -> Bool) {
-        var word: [UInt8] = []
-        var previousWasLower = false
-        var stopped = false
-        func flush() {
-            guard !word.isEmpty, !stopped else { return }
-            if !body(String(decoding: word, as: UTF8.self)) { stopped = true }
-            word.removeAll(keepingCapacity: true)
-        }
-        for byte in value.utf8 {
-            let isUpper = byte >= 65 && byte <= 90, isLower = byte >= 97 && byte <= 122, isDigit = byte >= 48 && byte <= 57
-            if isUpper {
-                if previousWasLower { flush() }
-                word.append(byte + 32)
-            } else if isLower || isDigit {
-                word.append(byte)
-            } else {
-                flush()
+    private enum Role { case furniture, caption, state }
+    private static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let fnvPrime: UInt64 = 0x100_0000_01b3
+    private static func lowercased(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
+
+    /// The words above by their FNV-1a hash (checked byte for byte on a hit).
+    private static let roles: [UInt64: (word: [UInt8], role: Role)] = {
+        var table: [UInt64: (word: [UInt8], role: Role)] = [:]
+        for (words, role) in [(stateWords, Role.state), (captionWords, .caption), (furnitureWords, .furniture)] {
+            for word in words {
+                let bytes = Array(word.utf8)
+                table[bytes.reduce(fnvOffset) { ($0 ^ UInt64($1)) &* fnvPrime }] = (bytes, role)
             }
-            if stopped { return }
-            previousWasLower = isLower
         }
-        flush()
-    }
+        return table
+    }()
 }

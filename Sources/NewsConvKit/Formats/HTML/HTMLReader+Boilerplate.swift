@@ -81,42 +81,36 @@ extension HTMLReader {
     /// words a longer paragraph holds: a pull quote. (A paragraph inside another stays: pages
     /// repeat their own sentences, and test pages their lorem ipsum.)
     private static func dropRepeatedLines(_ texts: [BlockText], first: Int, keep: inout [Bool]) {
-        var seen: [String: Int] = [:]
-        for (index, text) in texts.enumerated() where keep[index] && text.words.count >= 6 {
-            let key = text.words.joined(separator: " ")
-            if let earlier = seen[key] {
-                // The same line above the running text and in it: the one above is a highlight.
-                // (Twice in the text, it is the story's own repetition, and stays.)
-                if earlier < first && index >= first { keep[earlier] = false }
-            } else {
-                seen[key] = index
+        // The same line above the running text and in it: the one above is a highlight. (Twice in
+        // the text, it is the story's own repetition, and stays.)
+        for head in texts.indices.prefix(first) where keep[head] && texts[head].words.count >= 6 {
+            let words = texts[head].words
+            if texts.indices.dropFirst(first).contains(where: { texts[$0].words.count == words.count && texts[$0].words == words }) {
+                keep[head] = false
             }
         }
-        // A quote or line that a longer paragraph holds word for word. Paragraphs are found by
-        // their runs of eight words (hashed), so this stays linear in the text's length.
+        // A quote or heading that a longer paragraph holds word for word. Paragraphs are found
+        // by their runs of eight words, so this stays linear in the text's length.
         let span = 8
-        func key(_ words: ArraySlice<String>) -> Int {
-            var hasher = Hasher()
-            for word in words { hasher.combine(word) }
-            return hasher.finalize()
-        }
-        var paragraphsByRun: [Int: [Int]] = [:]
+        let candidates = texts.indices.filter { keep[$0] && (texts[$0].isQuote || texts[$0].isHeading) && texts[$0].words.count >= span }
+        guard !candidates.isEmpty else { return }
+        func key(_ hashes: ArraySlice<Int>) -> Int { hashes.reduce(0) { $0 &* 1_000_003 &+ $1 } }
+        let needles = Dictionary(candidates.map { (key(texts[$0].words.prefix(span).map(\.hashValue)[...]), $0) },
+                                 uniquingKeysWith: { first, _ in first })
+        var found = Set<Int>()
         for (index, text) in texts.enumerated() where keep[index] && text.isLine && !text.isHeading && text.words.count > span {
+            let hashes = text.words.map(\.hashValue)
             for start in 0...(text.words.count - span) {
-                paragraphsByRun[key(text.words[start..<(start + span)]), default: []].append(index)
+                guard let candidate = needles[key(hashes[start..<(start + span)])], candidate != index, !found.contains(candidate) else { continue }
+                let needle = texts[candidate].words
+                if text.words.count > needle.count, start + needle.count <= text.words.count,
+                   text.words[start..<(start + needle.count)].elementsEqual(needle)
+                {
+                    found.insert(candidate)
+                }
             }
         }
-        for (index, text) in texts.enumerated() where keep[index] && (text.isQuote || text.isHeading) && text.words.count >= span {
-            let holders = Set(paragraphsByRun[key(text.words[0..<span])] ?? []).filter { $0 != index }
-            let needle = text.words
-            if holders.contains(where: { holder in
-                let words = texts[holder].words
-                guard keep[holder], words.count > needle.count else { return false }
-                return (0...(words.count - needle.count)).contains { words[$0..<($0 + needle.count)].elementsEqual(needle) }
-            }) {
-                keep[index] = false
-            }
-        }
+        for index in found { keep[index] = false }
     }
 
     /// The index of the nearest block after `index` that has text (pictures skipped).
@@ -303,19 +297,53 @@ struct BlockText {
         return enders.contains(last)
     }
 
-    /// The words of `text`: runs of letters, marks and digits, lower case.
+    /// The words of `text`: runs of letters and digits, lower case. (ASCII is read byte by byte;
+    /// other characters by their Unicode properties.)
     static func words(of text: String) -> [String] {
         var words: [String] = []
-        var current = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                current.append(scalar)
-            } else if !current.isEmpty {
-                words.append(String(current).lowercased())
-                current.removeAll()
+        var text = text
+        text.withUTF8 { bytes in
+            var start = -1, isASCII = true, i = 0
+            func flush(_ end: Int) {
+                guard start >= 0 else { return }
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if isASCII {
+                    words.append(String(unsafeUninitializedCapacity: word.count) { buffer in
+                        for (j, byte) in word.enumerated() { buffer[j] = byte >= 65 && byte <= 90 ? byte + 32 : byte }
+                        return word.count
+                    })
+                } else {
+                    words.append(String(decoding: word, as: UTF8.self).lowercased())
+                }
+                start = -1
+                isASCII = true
             }
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    let letter = byte | 0x20
+                    if (byte >= 48 && byte <= 57) || (letter >= 97 && letter <= 122) {
+                        if start < 0 { start = i }
+                    } else {
+                        flush(i)
+                    }
+                    i += 1
+                    continue
+                }
+                // A scalar of 2, 3 or 4 bytes (the string is valid UTF-8).
+                let count = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (count == 2 ? 0x1F : count == 3 ? 0x0F : 0x07)
+                for k in 1..<count where i + k < bytes.count { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                if let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                    if start < 0 { start = i }
+                    isASCII = false
+                } else {
+                    flush(i)
+                }
+                i += count
+            }
+            flush(bytes.count)
         }
-        if !current.isEmpty { words.append(String(current).lowercased()) }
         return words
     }
 }

@@ -59,7 +59,9 @@ public struct HTMLReader: DocumentReader {
             let headerTexts = extractor.articleHeaderTexts()
             if let article = extractor.grabArticle(rebuild: rebuild) {
                 extractor.takeHeaderFields(from: article, texts: headerTexts, into: &metadata)
-                extractor.removeFurniture(from: article)
+                // The finder removed furniture as it walked the page, unless it had to keep
+                // unlikely-looking parts to find any text: then from the article it found.
+                if !extractor.flags.contains(.stripUnlikelyCandidates) { extractor.removeFurniture(from: article) }
                 var builder = HTMLBlockBuilder(dom: extractor.dom, baseURL: page.baseURL)
                 body = builder.blocks(of: article)
             }
