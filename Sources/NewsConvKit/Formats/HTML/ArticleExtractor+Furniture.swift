@@ -11,38 +11,40 @@ extension ArticleExtractor {
     /// A part holding a quarter or more of the article's text is never furniture, whatever its
     /// name: a site may call its whole story `subscriber-content`.
     mutating func removeFurniture(from content: NodeID) {
-        var limit: Int?
+        var rootLength = 0
         let end = dom.nextNode(content, skippingChildren: true)
         var node = dom.nextNode(content)
         while node != HTMLDOM.none, node != end {
-            node = handleFurniture(node, limit: &limit, of: content) ?? dom.nextNode(node)
+            node = handleFurniture(node, rootLength: &rootLength, of: content) ?? dom.nextNode(node)
         }
     }
 
     /// Removes `node` when its class or id names furniture, or makes it a figure when they name
     /// a loose caption, and returns the next node to look at; nil when `node` is neither, or
-    /// holds more than `limit` characters of text (a quarter of `root`'s, measured the first
-    /// time it is needed). Furniture stays when not `removing`. The article finder calls this on
-    /// every element of the page as it walks it (before it reshapes the page and loses class
-    /// names), and ``removeFurniture(from:)`` on what it found.
-    mutating func handleFurniture(_ node: NodeID, limit: inout Int?, of root: NodeID, removing: Bool = true) -> NodeID? {
-        func withinLimit(_ length: Int) -> Bool {
-            if limit == nil { limit = dom.innerTextLength(root) / 4 }
-            return length <= limit ?? 0
+    /// holds more than a quarter of `root`'s text. Furniture stays when not `removing`. The
+    /// article finder calls this on every element of the page as it walks it (before it reshapes
+    /// the page and loses class names), and ``removeFurniture(from:)`` on what it found.
+    /// `rootLength` remembers how much of `root`'s text is known to be there: `root` is measured
+    /// only as far as a part's size needs (four times it), which keeps the walk linear.
+    mutating func handleFurniture(_ node: NodeID, rootLength: inout Int, of root: NodeID, removing: Bool = true) -> NodeID? {
+        func isSmall(_ node: NodeID, empty: Bool = true) -> Bool {
+            let length = dom.innerTextLength(node)
+            if length == 0 { return empty }
+            if rootLength < 4 * length { rootLength = max(rootLength, dom.innerTextLength(root, upTo: 4 * length)) }
+            return rootLength >= 4 * length
         }
         if removing, let property = dom.attribute(node, "itemprop"), isMetadataProperty(property),
-            !hasAncestor(node, named: "figure", maxDepth: -1), withinLimit(dom.innerTextLength(node))
+            !hasAncestor(node, named: "figure", maxDepth: -1), isSmall(node)
         {
             return dom.removeAndGetNext(node)
         }
         let className = dom.className(node), id = dom.idAttribute(node)
         guard !className.isEmpty || !id.isEmpty else { return nil }
         switch ArticlePatterns.furnitureKind(className, id) {
-        case .furniture? where removing && withinLimit(dom.innerTextLength(node)):
+        case .furniture? where removing && isSmall(node):
             return dom.removeAndGetNext(node)
         case .caption? where isLooseCaption(node):
-            let length = dom.innerTextLength(node)
-            return length > 0 && withinLimit(length) ? makeFigure(caption: node) : nil
+            return isSmall(node, empty: false) ? makeFigure(caption: node) : nil
         default:
             return nil
         }

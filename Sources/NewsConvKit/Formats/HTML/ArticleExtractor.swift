@@ -355,7 +355,7 @@ struct ArticleExtractor {
             var elementsToScore: [NodeID] = []
             var node = dom.documentElement
             var shouldRemoveTitleHeader = true
-            var furnitureLimit: Int?
+            var pageLength = 0  // as far as measured (see handleFurniture)
 
             while node != HTMLDOM.none {
                 let tag = dom.name(node)
@@ -394,7 +394,7 @@ struct ArticleExtractor {
                     }
                 }
                 // Furniture named by its class (only while unlikely parts go) and loose captions.
-                if tag != "body", let next = handleFurniture(node, limit: &furnitureLimit, of: page, removing: stripUnlikely) {
+                if tag != "body", let next = handleFurniture(node, rootLength: &pageLength, of: page, removing: stripUnlikely) {
                     node = next
                     continue
                 }

@@ -31,6 +31,18 @@ extension HTMLDOM {
         return counter.length
     }
 
+    /// `innerTextLength(id)` when it is at most `limit`; otherwise some number above `limit` (the
+    /// count stops once past it, so a large subtree costs no more than a small one).
+    func innerTextLength(_ id: NodeID, upTo limit: Int) -> Int {
+        var counter = InnerTextCounter()
+        if nodes[id].isText { counter.feed(nodes[id].text); return counter.length }
+        _ = firstDescendant(of: id) { node in
+            if nodes[node].isText { counter.feed(nodes[node].text) }
+            return counter.length > limit
+        }
+        return counter.length
+    }
+
     /// `textContent(id).utf16.count`.
     func textContentLength(_ id: NodeID) -> Int {
         if nodes[id].isText { return nodes[id].text.utf16.count }
