@@ -11,27 +11,25 @@ extension ArticleExtractor {
     /// A part holding a quarter or more of the article's text is never furniture, whatever its
     /// name: a site may call its whole story `subscriber-content`.
     mutating func removeFurniture(from content: NodeID) {
-        var rootLength = 0
+        let limit = dom.innerTextLength(content) / 4
         let end = dom.nextNode(content, skippingChildren: true)
         var node = dom.nextNode(content)
         while node != HTMLDOM.none, node != end {
-            node = handleFurniture(node, rootLength: &rootLength, of: content) ?? dom.nextNode(node)
+            node = handleFurniture(node, limit: limit) ?? dom.nextNode(node)
         }
     }
 
     /// Removes `node` when its class or id names furniture, or makes it a figure when they name
     /// a loose caption, and returns the next node to look at; nil when `node` is neither, or
-    /// holds more than a quarter of `root`'s text. Furniture stays when not `removing`. The
+    /// holds more than `limit` characters of text. Furniture stays when not `removing`. The
     /// article finder calls this on every element of the page as it walks it (before it reshapes
-    /// the page and loses class names), and ``removeFurniture(from:)`` on what it found.
-    /// `rootLength` remembers how much of `root`'s text is known to be there: `root` is measured
-    /// only as far as a part's size needs (four times it), which keeps the walk linear.
-    mutating func handleFurniture(_ node: NodeID, rootLength: inout Int, of root: NodeID, removing: Bool = true) -> NodeID? {
+    /// the page and loses class names), with a fixed limit, and ``removeFurniture(from:)`` on
+    /// what it found, with a quarter of its text.
+    mutating func handleFurniture(_ node: NodeID, limit: Int, removing: Bool = true) -> NodeID? {
+        // Measured only as far as the limit: a large part costs no more than a small one.
         func isSmall(_ node: NodeID, empty: Bool = true) -> Bool {
-            let length = dom.innerTextLength(node)
-            if length == 0 { return empty }
-            if rootLength < 4 * length { rootLength = max(rootLength, dom.innerTextLength(root, upTo: 4 * length)) }
-            return rootLength >= 4 * length
+            let length = dom.innerTextLength(node, upTo: limit)
+            return length == 0 ? empty : length <= limit
         }
         if removing, let property = dom.attribute(node, "itemprop"), isMetadataProperty(property),
             !hasAncestor(node, named: "figure", maxDepth: -1), isSmall(node)

@@ -38,6 +38,10 @@ struct ArticleExtractor {
     let lengthCache = TextLengthCache()
     private static let charThreshold = 500
     private static let topCandidateCount = 5
+    /// Parts of the page named furniture are removed while the finder walks it when they hold at
+    /// most this much text: a newsletter box or a bio does, a story called `subscriber-content`
+    /// does not (and if it is that short, the attempt finds too little and the next keeps it).
+    private static let furnitureLimit = 3_000
 
     init(dom: HTMLDOM) {
         self.dom = dom
@@ -355,7 +359,6 @@ struct ArticleExtractor {
             var elementsToScore: [NodeID] = []
             var node = dom.documentElement
             var shouldRemoveTitleHeader = true
-            var pageLength = 0  // as far as measured (see handleFurniture)
 
             while node != HTMLDOM.none {
                 let tag = dom.name(node)
@@ -394,7 +397,7 @@ struct ArticleExtractor {
                     }
                 }
                 // Furniture named by its class (only while unlikely parts go) and loose captions.
-                if tag != "body", let next = handleFurniture(node, rootLength: &pageLength, of: page, removing: stripUnlikely) {
+                if tag != "body", let next = handleFurniture(node, limit: Self.furnitureLimit, removing: stripUnlikely) {
                     node = next
                     continue
                 }

@@ -155,7 +155,7 @@ extension ArticlePatterns {
                     guard wordStart >= 0 else { return false }
                     let isFirst = firstOfToken
                     firstOfToken = false
-                    guard !skipToken, let entry = roles[hash], entry.word.count == end - wordStart,
+                    guard !skipToken, let entry = role(hash: hash), entry.word.count == end - wordStart,
                           entry.word.indices.allSatisfy({ entry.word[$0] == lowercased(bytes[wordStart + $0]) })
                     else { return false }
                     switch entry.role {
@@ -196,15 +196,13 @@ extension ArticlePatterns {
     private static let fnvPrime: UInt64 = 0x100_0000_01b3
     private static func lowercased(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
 
-    /// The words above by their FNV-1a hash (checked byte for byte on a hit).
-    private static let roles: [UInt64: (word: [UInt8], role: Role)] = {
-        var table: [UInt64: (word: [UInt8], role: Role)] = [:]
-        for (words, role) in [(stateWords, Role.state), (captionWords, .caption), (furnitureWords, .furniture)] {
-            for word in words {
-                let bytes = Array(word.utf8)
-                table[bytes.reduce(fnvOffset) { ($0 ^ UInt64($1)) &* fnvPrime }] = (bytes, role)
-            }
-        }
-        return table
-    }()
+    /// The words above, and their FNV-1a hashes (two plain arrays to scan, cheap to set up).
+    private static let roleWords: [[UInt8]] = (stateWords.sorted() + captionWords.sorted() + furnitureWords.sorted()).map { Array($0.utf8) }
+    private static let roleHashes: [UInt64] = roleWords.map { $0.reduce(fnvOffset) { ($0 ^ UInt64($1)) &* fnvPrime } }
+
+    private static func role(hash: UInt64) -> (word: [UInt8], role: Role)? {
+        guard let index = roleHashes.firstIndex(of: hash) else { return nil }
+        let word = roleWords[index], text = String(decoding: word, as: UTF8.self)
+        return (word, stateWords.contains(text) ? .state : captionWords.contains(text) ? .caption : .furniture)
+    }
 }

@@ -70,8 +70,10 @@ extension HTMLReader {
         }
         dropRepeatedLines(texts, first: first, keep: &keep)
         // Labels of what is gone, from the end back (a label over a label over a list).
-        for index in texts.indices.reversed() where keep[index] && texts[index].isLabel {
-            if let next = nextText(after: index, in: texts), !keep[next] && dropped[next] { drop(index) }
+        var next: Int?  // the nearest block with text after `index` (pictures skipped)
+        for index in texts.indices.reversed() {
+            if keep[index] && texts[index].isLabel, let next, !keep[next] && dropped[next] { drop(index) }
+            if !texts[index].isFigure { next = index }
         }
         body = body.indices.filter { keep[$0] }.map { body[$0] }
     }
@@ -83,16 +85,17 @@ extension HTMLReader {
     private static func dropRepeatedLines(_ texts: [BlockText], first: Int, keep: inout [Bool]) {
         // The same line above the running text and in it: the one above is a highlight. (Twice in
         // the text, it is the story's own repetition, and stays.)
-        for head in texts.indices.prefix(first) where keep[head] && texts[head].words.count >= 6 {
-            let words = texts[head].words
-            if texts.indices.dropFirst(first).contains(where: { texts[$0].words.count == words.count && texts[$0].words == words }) {
-                keep[head] = false
-            }
+        let heads = texts.indices.prefix(first).filter { keep[$0] && texts[$0].words.count >= 6 }
+        if !heads.isEmpty {
+            let below = Set(texts.indices.dropFirst(first).lazy.filter { texts[$0].words.count >= 6 }.map { texts[$0].words })
+            for head in heads where below.contains(texts[head].words) { keep[head] = false }
         }
-        // A quote or heading that a longer paragraph holds word for word. Paragraphs are found
-        // by their runs of eight words, so this stays linear in the text's length.
+        // A quote or heading (of 8 to 60 words) that a longer paragraph holds word for word.
+        // Paragraphs are found by their runs of eight words, so this stays linear in the text's length.
         let span = 8
-        let candidates = texts.indices.filter { keep[$0] && (texts[$0].isQuote || texts[$0].isHeading) && texts[$0].words.count >= span }
+        let candidates = texts.indices.filter {
+            keep[$0] && (texts[$0].isQuote || texts[$0].isHeading) && (span...60).contains(texts[$0].words.count)
+        }
         guard !candidates.isEmpty else { return }
         func key(_ hashes: ArraySlice<Int>) -> Int { hashes.reduce(0) { $0 &* 1_000_003 &+ $1 } }
         let needles = Dictionary(candidates.map { (key(texts[$0].words.prefix(span).map(\.hashValue)[...]), $0) },
@@ -111,16 +114,6 @@ extension HTMLReader {
             }
         }
         for index in found { keep[index] = false }
-    }
-
-    /// The index of the nearest block after `index` that has text (pictures skipped).
-    private static func nextText(after index: Int, in texts: [BlockText]) -> Int? {
-        var i = index + 1
-        while i < texts.count {
-            if !texts[i].isFigure { return i }
-            i += 1
-        }
-        return nil
     }
 }
 
@@ -160,9 +153,11 @@ struct BlockText {
             isLine = false
             var teasers = !list.items.isEmpty
             for item in list.items {
-                let before = linkLength, start = text.endIndex
+                let before = linkLength, start = text.utf8.count
                 defer {
-                    if teasers && (linkLength == before || Self.words(of: String(text[start...])).count > 25) { teasers = false }
+                    if teasers && (linkLength == before || Self.words(of: String(decoding: text.utf8.dropFirst(start), as: UTF8.self)).count > 25) {
+                        teasers = false
+                    }
                 }
                 for inner in item.blocks {
                     switch inner {
