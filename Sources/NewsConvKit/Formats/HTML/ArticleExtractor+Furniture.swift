@@ -78,16 +78,25 @@ extension ArticleExtractor {
             sibling = following
         }
         let next = dom.nextNode(caption, skippingChildren: true)
-        let parent = dom.parent(caption)
-        let parentHoldsOnlyPictures = parent != HTMLDOM.none && dom.name(parent) != "p"
-            && dom.childNodes(parent).allSatisfy { child in
-                child == caption || (dom[child].isText ? dom[child].text.isJSWhitespace : dom.hasOnlyWhitespaceText(child))
+        func holdsOnly(_ node: NodeID, _ part: NodeID, orPictures: Bool) -> Bool {
+            dom.childNodes(node).allSatisfy { child in
+                child == part || (dom[child].isText ? dom[child].text.isJSWhitespace : orPictures && dom.hasOnlyWhitespaceText(child))
             }
-        if parentHoldsOnlyPictures {
+        }
+        // The caption alone in a wrapper (a paragraph the finder made of the caption's line):
+        // the wrapper is the caption's place.
+        var part = caption
+        while dom.parent(part) != HTMLDOM.none, dom.name(dom.parent(part)) == "p", holdsOnly(dom.parent(part), part, orPictures: false) {
+            part = dom.parent(part)
+        }
+        let parent = dom.parent(part)
+        if parent != HTMLDOM.none, dom.isElement(parent), dom.name(parent) != "body", holdsOnly(parent, part, orPictures: true) {
+            // Pictures and their caption: the parent is the figure.
+            if part != caption { dom.replace(part, with: caption) }
             dom.rename(parent, to: "figure")
         } else {
             let figure = dom.createElement("figure")
-            dom.replace(caption, with: figure)
+            dom.replace(part, with: figure)
             dom.appendChild(caption, to: figure)
         }
         return next

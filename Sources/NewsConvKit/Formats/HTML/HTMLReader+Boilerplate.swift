@@ -53,9 +53,12 @@ extension HTMLReader {
                     }
                     keep[index] = false
                 }
+                drop(end)
             }
         }
-        for index in texts.indices where keep[index] && (index < first || index > last) {
+        // Where the running text starts once the head is gone.
+        let start = texts.indices.first(where: { keep[$0] && texts[$0].isRunningText }) ?? first
+        for index in texts.indices where keep[index] && (index < start || index > last) {
             let text = texts[index]
             if text.isTimestamp || text.names(anyOf: names) || text.isCopyrightLine { drop(index) }
         }
@@ -201,7 +204,7 @@ struct BlockText {
         }
     }
 
-    /// Nearly all link text: a line or list of links to elsewhere.
+    /// Nearly all link text (80% or more): a line or list of links to elsewhere.
     var isLinkList: Bool {
         (isLine || isList) && !words.isEmpty && Double(linkLength) >= 0.8 * Double(length)
     }
