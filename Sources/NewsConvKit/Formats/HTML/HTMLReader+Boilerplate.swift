@@ -9,11 +9,12 @@ extension HTMLReader {
     ///   lists whose every item is a short line with a link (other stories, menus); tables of
     ///   contents (lists of links into the page); `Advertisement` labels;
     /// - the page's head left above the text: up to 60 words above the last timestamp or byline
-    ///   line among the first four blocks (a kicker, a deck, which becomes the subheadline when
-    ///   the metadata has none);
+    ///   line among the first four blocks, and that line (a kicker, a deck, which becomes the
+    ///   subheadline when the metadata has none; not a deck that differs from the metadata's);
     /// - before the first and after the last paragraph of running text: lines that are only a
-    ///   timestamp (`Published 10:48, Tue, Nov 19, 2019`) or name an author the metadata names
-    ///   (`By Jane Doe`, a short bio), and copyright lines;
+    ///   timestamp (`Published 10:48, Tue, Nov 19, 2019`) of a date the metadata has (or when it
+    ///   has none), lines naming an author the metadata names (`By Jane Doe`, a short bio), and
+    ///   copyright lines;
     /// - after the last paragraph of running text: labels (`Related stories`, `Loading…`);
     /// - a line repeating another block's text: a highlight above the text that the text says
     ///   again, a pull quote or heading cut from a paragraph;
@@ -23,6 +24,18 @@ extension HTMLReader {
     static func dropBoilerplate(from body: inout [Block], metadata: inout Metadata) {
         guard !body.isEmpty else { return }
         let names = metadata.bylines.map { BlockText.words(of: $0.name) }.filter { !$0.isEmpty }
+        // The metadata's dates as (year, day): a timestamp line showing another date stays.
+        let dates = [metadata.published, metadata.modified, metadata.created].compactMap { $0?.datePart }.compactMap { date -> (Int, Int)? in
+            let parts = date.split(separator: "-")
+            guard parts.count == 3, let year = Int(parts[0]), let day = Int(parts[2]) else { return nil }
+            return (year, day)
+        }
+        func isKnownTimestamp(_ text: BlockText) -> Bool { text.isTimestamp && (dates.isEmpty || text.shows(anyOf: dates)) }
+        // A deck the metadata has, or none (the deck then becomes it): not one that disagrees.
+        func isDroppableHead(_ index: Int) -> Bool {
+            guard let deck = metadata.subheadline, texts[index].isRunningText else { return true }
+            return texts[index].words == BlockText.words(of: deck)
+        }
         let texts = body.map(BlockText.init)
         var keep = [Bool](repeating: true, count: body.count)
         var dropped = keep.map { !$0 }  // dropped as furniture (a label before one goes too)
@@ -44,9 +57,9 @@ extension HTMLReader {
         }
         // The head of the page left above the text.
         let window = texts.indices.filter { keep[$0] && !texts[$0].isFigure }.prefix(4)
-        if let end = window.last(where: { texts[$0].isTimestamp || (texts[$0].words.count <= 12 && texts[$0].names(anyOf: names)) }) {
+        if let end = window.last(where: { isKnownTimestamp(texts[$0]) || (texts[$0].words.count <= 12 && texts[$0].names(anyOf: names)) }) {
             let above = window.filter { $0 < end }
-            if above.count <= 2, above.reduce(0, { $0 + texts[$1].words.count }) <= 60 {
+            if above.count <= 2, above.reduce(0, { $0 + texts[$1].words.count }) <= 60, above.allSatisfy(isDroppableHead) {
                 for index in above {
                     if metadata.subheadline == nil, texts[index].isRunningText, case .paragraph(let content) = body[index] {
                         metadata.subheadline = content.plainText.collapsingWhitespace
@@ -60,7 +73,7 @@ extension HTMLReader {
         let start = texts.indices.first(where: { keep[$0] && texts[$0].isRunningText }) ?? first
         for index in texts.indices where keep[index] && (index < start || index > last) {
             let text = texts[index]
-            if text.isTimestamp || text.names(anyOf: names) || text.isCopyrightLine { drop(index) }
+            if isKnownTimestamp(text) || text.names(anyOf: names) || text.isCopyrightLine { drop(index) }
         }
         // Labels at the end, from the last block back.
         var index = texts.count - 1
@@ -260,6 +273,14 @@ struct BlockText {
         }
         let hasClock = Self.hasClockTime(text)
         return numbers >= 2 && letterWords <= 7 && (hasYear || hasClock)
+    }
+
+    /// Whether the line shows one of `dates` (year and day of the month; a day either side, for
+    /// time zones): `Nov 19, 2019` shows 2019-11-19 and 2019-11-20, `November 20th, 2019` 2019-11-20.
+    func shows(anyOf dates: [(year: Int, day: Int)]) -> Bool {
+        // Numbers, and the numbers that start words (`20th`, `1er`).
+        let numbers = Set(words.compactMap { word in Int(String(word.prefix { $0.isASCII && $0.isNumber })) })
+        return dates.contains { numbers.contains($0.year) && (numbers.contains($0.day) || numbers.contains($0.day - 1) || numbers.contains($0.day + 1)) }
     }
 
     /// Whether the block is short (thirty words at most) and names one of `names` (each a list of
