@@ -6,7 +6,8 @@
 CORPUS_DIR is ../shared/corpus/extraction (html/KEY.html.gz and ground-truth.json). Each page is
 converted by the newsconv binary (`newsconv page.html -t json`, one process per page, as a
 Makefile runs it) and by trafilatura 2.3.1 in this process (`trafilatura.extract(html)`, its
-defaults), both timed. Scored as the benchmark scores (its evaluate.py; the corpus README): word
+defaults), both timed (wall clock, and CPU: the steadier figure on a shared machine). Scored as
+the benchmark scores (its evaluate.py; the corpus README): word
 4-gram shingles per page, precision and recall averaged over pages, F1 of the means.
 
 newsconv's text is the story's running text, as Tests/NewsConvKitTests/Support/ShingleScore.swift
@@ -23,6 +24,7 @@ import json
 import os
 import random
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -128,31 +130,37 @@ def main():
         trafilatura, version = None, str(error)
 
     ours, ours_captions, theirs = {}, {}, {}
-    ours_time = theirs_time = 0.0
+    ours_time = theirs_time = ours_cpu = theirs_cpu = 0.0
+
+    def children_cpu():
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return usage.ru_utime + usage.ru_stime
     with tempfile.TemporaryDirectory() as work:
         for key in keys:
             html = gzip.open(os.path.join(corpus, 'html', key + '.html.gz')).read()
             page = os.path.join(work, key[:16] + '.html')
             with open(page, 'wb') as f:
                 f.write(html)
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), children_cpu()
             run = subprocess.run([binary, page, '-q', '-t', 'json'], capture_output=True)
             ours_time += time.perf_counter() - start
+            ours_cpu += children_cpu() - start_cpu
             document = json.loads(run.stdout) if run.returncode == 0 and run.stdout else {}
             ours[key] = article_text(document)
             ours_captions[key] = article_text(document, captions=True)
             if trafilatura:
-                start = time.perf_counter()
+                start, start_cpu = time.perf_counter(), time.process_time()
                 theirs[key] = trafilatura.extract(html) or ''
                 theirs_time += time.perf_counter() - start
+                theirs_cpu += time.process_time() - start_cpu
 
     def scores(texts, subset=None):
         return [page_score(truth[k]['articleBody'], texts[k]) for k in keys if subset is None or subset(k)]
 
     n = len(keys)
-    rows = [('newsconv', ours, ours_time)]
+    rows = [('newsconv', ours, ours_time, ours_cpu)]
     if trafilatura:
-        rows.append(('trafilatura %s' % version, theirs, theirs_time))
+        rows.append(('trafilatura %s' % version, theirs, theirs_time, theirs_cpu))
     if markdown:
         # Rows for bench/run.sh's table: newsconv's value in its column, trafilatura's beside the
         # case (named, as the merged table has no column for it).
@@ -164,16 +172,17 @@ def main():
         missing = name + ': not installed (pip install trafilatura==2.3.1 lxml_html_clean)'
         print('| article extraction, %d benchmark pages: quality | %s | %s |'
               % (n, cell(ours), name + ': ' + cell(theirs) if trafilatura else missing))
-        print('| article extraction: time per page | %.1f ms | %s |'
-              % (ours_time / n * 1000, name + ': %.1f ms' % (theirs_time / n * 1000) if trafilatura else missing))
+        print('| article extraction: time per page (CPU) | %.1f ms (CPU %.1f ms) | %s |'
+              % (ours_time / n * 1000, ours_cpu / n * 1000,
+                 name + ': %.1f ms (CPU %.1f ms)' % (theirs_time / n * 1000, theirs_cpu / n * 1000) if trafilatura else missing))
         print('| article extraction: quality with figure captions counted as text | %s | |' % cell(ours_captions))
         print('article extraction: newsconv runs one process per page (start-up included), trafilatura one Python process for all.')
         return
-    for name, texts, seconds in rows + [('newsconv, figure captions counted as text', ours_captions, 0.0)]:
+    for name, texts, seconds, cpu in rows + [('newsconv, figure captions counted as text', ours_captions, 0.0, 0.0)]:
         f1, p, r = summary(scores(texts))
         line = '%-45s F1 %.4f  precision %.4f  recall %.4f' % (name, f1, p, r)
         if seconds:
-            line += '  %.1f ms per page' % (seconds / n * 1000)
+            line += '  %.1f ms per page (CPU %.1f ms)' % (seconds / n * 1000, cpu / n * 1000)
         print(line)
         for label, subset in (('developed on', lambda k: k not in held_out), ('held out', lambda k: k in held_out)):
             f1, p, r = summary(scores(texts, subset))

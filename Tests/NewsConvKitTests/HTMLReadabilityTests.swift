@@ -4,9 +4,9 @@ import Testing
 
 /// The HTML reader against Mozilla Readability's own test pages (`../shared/corpus/html/`):
 /// each folder holds a real page and what Readability extracts from it. Prints a tally and
-/// passes at the issue's thresholds: headline equal on at least 28 of 30 pages, byline equal on
-/// at least 85% of the pages where Readability finds one, body text word-level F1 averaging at
-/// least 0.90 with no page below 0.6.
+/// passes when the headline is Readability's title on every page, the byline Readability's on
+/// every page where it finds one, and the body text's word-level F1 averages at least 0.99 with
+/// no page below 0.9.
 @Suite("HTML reader on Readability's test pages")
 struct HTMLReadabilityTests {
     struct Outcome {
@@ -110,10 +110,12 @@ struct HTMLReadabilityTests {
         report += "  headline: \(headlines)/\(outcomes.count)  byline: \(bylines)/\(withByline.count)"
         report += "  mean F1: \(String(format: "%.3f", meanF1))  lowest F1: \(String(format: "%.3f", worst?.f1 ?? 0)) (\(worst?.name ?? "-"))"
         print(report)
-        #expect(headlines >= 28, "headline matches Readability's title on \(headlines) pages")
-        #expect(Double(bylines) >= 0.85 * Double(withByline.count), "byline matches on \(bylines) of \(withByline.count)")
-        #expect(meanF1 >= 0.90, "mean body F1 \(meanF1)")
-        #expect((worst?.f1 ?? 0) >= 0.6, "lowest body F1 \(worst?.f1 ?? 0) on \(worst?.name ?? "-")")
+        #expect(headlines == outcomes.count, "headline matches Readability's title on \(headlines) of \(outcomes.count) pages")
+        #expect(bylines == withByline.count, "byline matches on \(bylines) of \(withByline.count)")
+        // Readability keeps some furniture that newsconv drops (related-story lines, author bios,
+        // "Read more" links), so its text is not matched word for word.
+        #expect(meanF1 >= 0.99, "mean body F1 \(meanF1)")
+        #expect((worst?.f1 ?? 0) >= 0.9, "lowest body F1 \(worst?.f1 ?? 0) on \(worst?.name ?? "-")")
     }
 
     /// HTML → AST → HTML (the writer's page, which tidy must find valid) → AST keeps the
